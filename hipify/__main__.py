@@ -1,0 +1,7 @@
+"""``python -m hipify``: the same command as ``ember-hipify``."""
+
+import sys
+
+from hipify.cli import main
+
+sys.exit(main())

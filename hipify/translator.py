@@ -1,0 +1,484 @@
+"""The CUDA -> HIP translation engine: one scanner pass, a list of edits, one join.
+
+``Translator`` owns the compiled scanner for one pair of tables (identifiers, headers);
+``translate()`` is the library entry point and uses the tables of ``hipify.mappings``.
+The pass (see Note [One scanner pass] in ``lexer.py``) records edits as
+``(start, end, replacement)`` spans of the input; nothing is rewritten until the end, so
+every diagnostic points at the input as written and the join is linear.
+
+Invariant (Note [Idempotent output]): translating the output again changes nothing. It
+holds because (1) no HIP name the tables emit is a CUDA key, (2) the runtime include is
+only added when no ``hip/hip_runtime.h`` include is present, (3) the special rewrites
+(``HIP_SYMBOL``, ``hipLaunchKernelGGL``) key on CUDA spellings that the output no longer
+contains, and (4) an argument already wrapped in ``HIP_SYMBOL`` is not wrapped again.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping as MappingABC
+from dataclasses import asdict, dataclass, field
+from operator import itemgetter
+from typing import Any
+
+from hipify import lexer
+from hipify.report import Diagnostic, Stats
+
+#: Bump when the output for some input changes without a table change; part of the
+#: up-to-date key of tree mode (with the tables' version and the options).
+TRANSLATOR_VERSION = "1"
+
+RUNTIME_HEADER = "hip/hip_runtime.h"
+RUNTIME_API_HEADER = "hip/hip_runtime_api.h"
+
+#: Names whose presence means the text holds device code, whose qualifiers and built-ins on
+#: HIP come from hip/hip_runtime.h (hipcc does not pre-include it the way nvcc pre-includes
+#: cuda_runtime.h). All start with "__" so that the scanner's first-character set stays
+#: small; the built-in variables (threadIdx, dim3, ...) are looked for separately.
+KERNEL_MARKERS = frozenset(
+    {
+        "__global__",
+        "__device__",
+        "__host__",
+        "__shared__",
+        "__constant__",
+        "__managed__",
+        "__forceinline__",
+        "__launch_bounds__",
+        "__syncthreads",
+    }
+)
+
+#: Families whose HIP names are declared by hip/hip_runtime.h (or hip_runtime_api.h).
+#: In a .cu/.cuh file nvcc provides them implicitly, so their use calls for the include.
+RUNTIME_FAMILIES = frozenset({"runtime", "driver", "device"})
+
+#: Extensions nvcc compiles as CUDA, with cuda_runtime.h implicitly included.
+CUDA_SOURCE_SUFFIXES = (".cu", ".cuh")
+
+#: CUDA functions that take a device symbol, and which argument it is. HIP takes a symbol's
+#: address there, spelled portably as HIP_SYMBOL(sym) (hipify-perl and hipify-clang do the
+#: same).
+SYMBOL_ARGUMENT = {
+    "cudaMemcpyToSymbol": 0,
+    "cudaMemcpyToSymbolAsync": 0,
+    "cudaMemcpyFromSymbol": 1,
+    "cudaMemcpyFromSymbolAsync": 1,
+    "cudaGetSymbolAddress": 1,
+    "cudaGetSymbolSize": 1,
+    "cudaGraphAddMemcpyNodeToSymbol": 4,
+    "cudaGraphAddMemcpyNodeFromSymbol": 5,
+    "cudaGraphMemcpyNodeSetParamsToSymbol": 1,
+    "cudaGraphMemcpyNodeSetParamsFromSymbol": 2,
+    "cudaGraphExecMemcpyNodeSetParamsToSymbol": 2,
+    "cudaGraphExecMemcpyNodeSetParamsFromSymbol": 3,
+}
+
+# Kinds of scanner match, told by the first character (Note [One scanner pass]).
+_IDENTIFIER, _COMMENT, _LITERAL, _INCLUDE, _LAUNCH = (object() for _ in range(5))
+_KIND_BY_FIRST_CHAR = {"/": _COMMENT, '"': _LITERAL, "'": _LITERAL, "#": _INCLUDE, "<": _LAUNCH}
+
+# hipify-perl's heuristic for a CUDA runtime name the tables do not know.
+_LOOKS_LIKE_CUDA_API = re.compile(r"cuda[A-Z]\w*")
+_BUILTIN_VARIABLE = re.compile(r"(?:threadIdx|blockIdx|blockDim|gridDim|warpSize|dim3)(?<!\w....)(?!\w)")
+_WORD = re.compile(r"(?<!\w)[A-Za-z_]\w*")
+_SPACE_OR_COMMENT_TOKEN = re.compile(r"\s+|" + lexer.LINE_COMMENT + "|" + lexer.BLOCK_COMMENT)
+_PRAGMA_ONCE = re.compile(r"\#[ \t]*pragma[ \t]+once(?!\w)[^\n]*\n?")
+_GUARD_OPEN = re.compile(
+    r"\#[ \t]*(?:ifndef[ \t]+(\w+)|if[ \t]+![ \t]*defined[ \t]*(?:\([ \t]*(\w+)[ \t]*\)|[ \t]+(\w+)))[^\n]*\n?"
+)
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to translate. Option names mirror the CLI flags (and hipify-clang's)."""
+
+    #: Rewrite `k<<<g, b, s, st>>>(args)` to `hipLaunchKernelGGL(k, dim3(g), ...)`.
+    hip_kernel_execution_syntax: bool = False
+    #: Translate CUDA names inside comments / string literals too (off: left as written).
+    translate_comments: bool = False
+    translate_strings: bool = False
+    #: Add `#include <hip/hip_runtime.h>` where the text needs the HIP runtime.
+    add_runtime_include: bool = True
+    #: Also warn on `cuda[A-Z]*` names that no table knows (hipify-perl's heuristic; off by
+    #: default because projects name their own helpers cudaCheck & co).
+    warn_unknown: bool = False
+
+    def key(self) -> str:
+        """Stable text form, part of the up-to-date key of tree mode."""
+        return json.dumps(asdict(self), sort_keys=True)
+
+
+@dataclass
+class Result:
+    """A translated text: ``text`` has the type of the input (``str`` or ``bytes``)."""
+
+    text: str | bytes
+    stats: Stats
+    warnings: list[Diagnostic] = field(default_factory=list)
+    changed: bool = False
+
+
+IncludeRewriter = Callable[[str, str], "str | None"]
+
+
+class Translator:
+    """The engine bound to one pair of tables. Build once, call ``translate`` many times."""
+
+    def __init__(self, identifiers: MappingABC[str, Any], headers: MappingABC[str, Any]):
+        self.identifiers = identifiers
+        self.headers = headers
+        # `cuda` joins the candidate names so that the unknown-name heuristic sees every
+        # cuda* identifier even if no table entry starts with "cu".
+        self.scanner = lexer.build_scanner([*identifiers, *KERNEL_MARKERS, "cuda"])
+
+    # -- public entry ------------------------------------------------------------------
+
+    def translate(
+        self,
+        text: str | bytes,
+        path: str | None = None,
+        options: Options | None = None,
+        include_rewriter: IncludeRewriter | None = None,
+    ) -> Result:
+        """Translate ``text``; ``path`` names it in diagnostics and picks the file kind.
+
+        ``include_rewriter(path_as_written, delimiter)`` lets tree mode redirect includes
+        of the project's own renamed files; it returns the new path or ``None``.
+        """
+        options = options or Options()
+        if isinstance(text, (bytes, bytearray, memoryview)):
+            raw = bytes(text)
+            src = raw.decode("utf-8", "surrogateescape")
+            out, stats, warnings = self._translate_str(src, path, options, include_rewriter)
+            stats.size = len(raw)
+            changed = out is not src and out != src
+            data = out.encode("utf-8", "surrogateescape") if changed else raw
+            return Result(data, stats, warnings, changed)
+        if not isinstance(text, str):
+            raise TypeError(f"translate(): expected str or bytes, got {type(text).__name__}")
+        out, stats, warnings = self._translate_str(text, path, options, include_rewriter)
+        stats.size = len(text)
+        return Result(out, stats, warnings, out is not text and out != text)
+
+    # -- the pass ----------------------------------------------------------------------
+
+    def _translate_str(
+        self,
+        text: str,
+        path: str | None,
+        options: Options,
+        include_rewriter: IncludeRewriter | None,
+    ) -> tuple[str, Stats, list[Diagnostic]]:
+        stats = Stats(files=1, lines=text.count("\n") + (1 if text and text[-1] != "\n" else 0))
+        edits: list[tuple[int, int, str]] = []
+        unsorted = False
+        findings: list[tuple[int, str, str, str]] = []  # (pos, name, kind, message)
+        families = stats.replacements
+        names = stats.names
+        get = self.identifiers.get
+        headers = self.headers
+        markers = KERNEL_MARKERS
+        tr_comments = options.translate_comments
+        tr_strings = options.translate_strings
+        warn_unknown = options.warn_unknown
+
+        uses_kernel = False
+        uses_runtime_api = False
+        launches: list[int] = []  # input positions of `<<<` in code
+        runtime_includes: list[int] = []  # positions of includes of hip/hip_runtime.h
+        has_runtime_api_include = False
+
+        for m in self.scanner.finditer(text):
+            s = m.group()
+            # Identifiers that the tables know come first: they are the common match, and
+            # no comment, literal or directive can be a table key.
+            mapping = get(s)
+            if mapping is not None:
+                hip = mapping.hip
+                if hip is None:
+                    findings.append((m.start(), s, "unsupported", f"'{s}' has no HIP equivalent"))
+                    continue
+                if mapping.kind == "namespace" and not _names_namespace(text, m.start(), m.end()):
+                    continue
+                edits.append((m.start(), m.end(), hip))
+                fam = mapping.family
+                families[fam] = families.get(fam, 0) + 1
+                names[s] = names.get(s, 0) + 1
+                if fam in RUNTIME_FAMILIES:
+                    uses_runtime_api = True
+                arg = SYMBOL_ARGUMENT.get(s)
+                if arg is not None and _wrap_symbol_argument(text, m.end(), arg, edits):
+                    unsorted = True
+                continue
+            kind = _KIND_BY_FIRST_CHAR.get(s[0], _IDENTIFIER)
+            if kind is _IDENTIFIER:
+                if len(s) > 1 and s[1] == '"':  # R"(...)", the raw-string prefix
+                    if tr_strings:
+                        self._translate_words(text, m.start(), s, edits)
+                elif s[-1] == ")":  # __has_include(<...>)
+                    parts = lexer.HAS_INCLUDE_PARTS.match(s)
+                    if parts is not None:
+                        self._rewrite_include(text, m.start(), parts, include_rewriter, edits, findings, stats, None)
+                elif s in markers:
+                    uses_kernel = True
+                elif warn_unknown and _LOOKS_LIKE_CUDA_API.fullmatch(s):
+                    findings.append(
+                        (m.start(), s, "unknown", f"'{s}' looks like a CUDA API but has no known HIP mapping")
+                    )
+            elif kind is _COMMENT:
+                if tr_comments:
+                    self._translate_words(text, m.start(), s, edits)
+            elif kind is _LITERAL:
+                if tr_strings and s[0] == '"':
+                    self._translate_words(text, m.start(), s, edits)
+            elif kind is _INCLUDE:
+                parts = lexer.INCLUDE_PARTS.match(s)
+                if parts is not None:
+                    effective = self._rewrite_include(
+                        text, m.start(), parts, include_rewriter, edits, findings, stats, runtime_includes
+                    )
+                    if effective == RUNTIME_HEADER:
+                        runtime_includes.append(m.start())
+                    elif effective == RUNTIME_API_HEADER:
+                        has_runtime_api_include = True
+            else:  # _LAUNCH
+                launches.append(m.start())
+
+        stats.kernel_launches = len(launches)
+        if launches:
+            uses_kernel = True
+        elif not uses_kernel and not runtime_includes:
+            # Built-in variables alone (a device-code fragment without __device__): a
+            # separate search, since scanning for them in the main pass would slow it down.
+            uses_kernel = _BUILTIN_VARIABLE.search(text) is not None
+
+        if options.add_runtime_include and not runtime_includes:
+            implicit = path is None or path.endswith(CUDA_SOURCE_SUFFIXES)
+            needed = uses_kernel or (uses_runtime_api and implicit and not has_runtime_api_include)
+            if needed:
+                pos, line = _runtime_include_insertion(text)
+                edits.append((pos, pos, line))
+                stats.includes_added = 1
+                unsorted = True
+
+        if unsorted:
+            edits.sort(key=itemgetter(0, 1))
+        out = _apply(text, edits) if edits else text
+
+        if options.hip_kernel_execution_syntax and launches:
+            from hipify import launch
+
+            out, rewritten, failures = launch.rewrite_launches(out, _output_positions(edits, launches))
+            stats.launches_rewritten = rewritten
+            for i in failures:
+                findings.append(
+                    (launches[i], "<<<", "launch", "kernel launch left in <<<...>>> form: could not parse it")
+                )
+
+        warnings = _locate(text, path, findings) if findings else []
+        for w in warnings:
+            if w.kind == "unsupported":
+                stats.unsupported[w.name] = stats.unsupported.get(w.name, 0) + 1
+        return out, stats, warnings
+
+    def _rewrite_include(
+        self, text, start, parts, include_rewriter, edits, findings, stats, runtime_includes
+    ) -> str:
+        """Record the edit for one include path; return the path the output includes."""
+        written = parts.group("path")
+        new = None
+        if include_rewriter is not None:
+            new = include_rewriter(written, parts.group("open"))
+        if new is None:
+            mapping = self.headers.get(written)
+            if mapping is not None:
+                if mapping.hip is None:
+                    findings.append(
+                        (start + parts.start("path"), written, "unsupported",
+                         f"'{written}' has no HIP equivalent")
+                    )
+                else:
+                    new = mapping.hip
+                    stats.replacements["headers"] = stats.replacements.get("headers", 0) + 1
+                    stats.names[written] = stats.names.get(written, 0) + 1
+        if new is None or new == written:
+            return written
+        stats.includes_rewritten += 1
+        if (
+            new == RUNTIME_HEADER
+            and runtime_includes
+            and lexer.CONDITIONAL.search(text, runtime_includes[-1], start) is None
+            and _drop_directive_line(text, start, start + parts.end(), edits)
+        ):
+            # Two CUDA headers (say cuda.h and cuda_runtime.h) both became the HIP runtime
+            # header under the same conditionals: keep the first include only.
+            return new
+        edits.append((start + parts.start("path"), start + parts.end("path"), new))
+        return new
+
+    def _translate_words(self, text: str, start: int, body: str, edits) -> None:
+        """Opt-in translation of names inside a comment or literal (whole words only)."""
+        get = self.identifiers.get
+
+        def repl(m: re.Match[str]) -> str:
+            mapping = get(m.group())
+            if mapping is None or mapping.hip is None or mapping.kind == "namespace":
+                return m.group()
+            return mapping.hip
+
+        new = _WORD.sub(repl, body)
+        if new != body:
+            edits.append((start, start + len(body), new))
+
+
+def _names_namespace(text: str, start: int, end: int) -> bool:
+    """A `namespace` row applies before `::` or after the keyword `namespace`."""
+    after = lexer.skip_space(text, end)
+    if text.startswith("::", after):
+        return True
+    before = text[max(0, start - 64) : start].rstrip()
+    return before.endswith("namespace") and (len(before) == 9 or not before[-10].isalnum() and before[-10] != "_")
+
+
+def _wrap_symbol_argument(text: str, name_end: int, index: int, edits) -> bool:
+    """Wrap argument ``index`` of the call whose name ends at ``name_end`` in HIP_SYMBOL()."""
+    p = lexer.skip_space(text, name_end)
+    if not text.startswith("(", p):
+        return False
+    split = lexer.split_args(text, p)
+    if split is None or index >= len(split[0]):
+        return False
+    a, b = split[0][index]
+    if a == b or text.startswith("HIP_SYMBOL", a):
+        return False
+    edits.append((a, a, "HIP_SYMBOL("))
+    edits.append((b, b, ")"))
+    return True
+
+
+def _drop_directive_line(text: str, start: int, end: int, edits) -> bool:
+    """Delete the line holding only the directive ``text[start:end]``; False if shared."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end + 1
+    if text[line_start:start].strip() or text[end:line_end].strip():
+        return False
+    edits.append((line_start, line_end, ""))
+    return True
+
+
+def _runtime_include_insertion(text: str) -> tuple[int, str]:
+    """Where the runtime include goes, and the line to insert there.
+
+    After a leading BOM, comments (the licence header), ``#pragma once`` and an include
+    guard's ``#ifndef X`` / ``#define X`` pair; always at the start of a line and never
+    inside a comment. The line ending matches the file's.
+    """
+    nl = text.find("\n")
+    eol = "\r\n" if nl > 0 and text[nl - 1] == "\r" else "\n"
+    pos = 1 if text.startswith("\ufeff") else 0
+    at = pos
+    guarded = False
+    n = len(text)
+    while pos < n:
+        m = _SPACE_OR_COMMENT_TOKEN.match(text, pos)
+        if m is not None:
+            tok = m.group()
+            if tok[0].isspace():
+                k = tok.rfind("\n")
+                if k >= 0:
+                    at = pos + k + 1
+            pos = m.end()
+            continue
+        m = _PRAGMA_ONCE.match(text, pos)
+        if m is not None:
+            pos = at = m.end()
+            continue
+        if not guarded:
+            m = _GUARD_OPEN.match(text, pos)
+            if m is not None:
+                name = m.group(1) or m.group(2) or m.group(3)
+                p = lexer.skip_space(text, m.end())
+                d = re.compile(r"\#[ \t]*define[ \t]+" + re.escape(name) + r"(?!\w)[^\n]*\n?").match(text, p)
+                if d is not None:
+                    pos = at = d.end()
+                    guarded = True
+                    continue
+        break
+    line = f"#include <{RUNTIME_HEADER}>{eol}"
+    if at == n and n and text[-1] != "\n":
+        line = eol + line
+    return at, line
+
+
+def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
+    out = []
+    last = 0
+    for start, end, new in edits:
+        if start < last:  # overlapping edit: keep the first (cannot happen by construction)
+            continue
+        out.append(text[last:start])
+        out.append(new)
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _output_positions(edits: list[tuple[int, int, str]], positions: list[int]) -> list[int]:
+    """Map sorted input positions (outside every edit) to positions in the edited text."""
+    out = []
+    delta = 0
+    i = 0
+    n = len(edits)
+    for pos in positions:
+        while i < n and edits[i][0] <= pos and edits[i][1] <= pos:
+            start, end, new = edits[i]
+            delta += len(new) - (end - start)
+            i += 1
+        out.append(pos + delta)
+    return out
+
+
+def _locate(text: str, path: str | None, findings) -> list[Diagnostic]:
+    """Turn (position, ...) findings into diagnostics with 1-based line and column.
+
+    Lines are counted incrementally between sorted positions: linear in the text, and
+    cheap when there are few findings in a large file.
+    """
+    file = path if path is not None else "<input>"
+    out = []
+    line = 1
+    line_start = 0
+    last = 0
+    for pos, name, kind, message in sorted(findings, key=itemgetter(0)):
+        newlines = text.count("\n", last, pos)
+        if newlines:
+            line += newlines
+            line_start = text.rfind("\n", last, pos) + 1
+        last = pos
+        out.append(Diagnostic(file, line, pos - line_start + 1, name, message, kind))
+    return out
+
+
+# -- library entry point ---------------------------------------------------------------
+
+_default: Translator | None = None
+
+
+def default_translator() -> Translator:
+    """The translator over ``hipify.mappings``' tables, built on first use."""
+    global _default
+    if _default is None:
+        from hipify import mappings
+
+        _default = Translator(mappings.identifiers(), mappings.headers())
+    return _default
+
+
+def translate(
+    text: str | bytes, path: str | None = None, options: Options | None = None
+) -> Result:
+    """Translate CUDA source ``text`` to HIP. See ``hipify`` for the full description."""
+    return default_translator().translate(text, path, options)
