@@ -21,7 +21,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
+ROOT = Path(__file__).absolute().parent
 
 COMMANDS = {
     "develop": ["install", "--no-build-isolation", "-e", "."],

@@ -10,10 +10,16 @@ include_guard(GLOBAL)
 # Where nvcc is looked for, in PyTorch's order: $CUDACXX, $CUDA_HOME, $CUDA_PATH,
 # PATH, /usr/local/cuda.
 function(ember_find_nvcc out)
-  set(candidates "")
+  # An explicit $CUDACXX is the only candidate (CMake gives it the same authority).
   if(DEFINED ENV{CUDACXX} AND NOT "$ENV{CUDACXX}" STREQUAL "")
-    list(APPEND candidates "$ENV{CUDACXX}")
+    if(EXISTS "$ENV{CUDACXX}" AND NOT IS_DIRECTORY "$ENV{CUDACXX}")
+      set(${out} "$ENV{CUDACXX}" PARENT_SCOPE)
+    else()
+      set(${out} "" PARENT_SCOPE)
+    endif()
+    return()
   endif()
+  set(candidates "")
   foreach(var CUDA_HOME CUDA_PATH)
     if(DEFINED ENV{${var}} AND NOT "$ENV{${var}}" STREQUAL "")
       list(APPEND candidates "$ENV{${var}}/bin/nvcc")
@@ -77,7 +83,8 @@ macro(ember_setup_cuda)
     elseif(USE_CUDA STREQUAL "1")
       message(FATAL_ERROR
         "USE_CUDA=1 was given, but nvcc (the CUDA toolkit's compiler) was not found.\n"
-        "Looked in: $CUDACXX, $CUDA_HOME/bin, $CUDA_PATH/bin, PATH, /usr/local/cuda/bin.\n"
+        "Looked in: $CUDACXX ('$ENV{CUDACXX}'), else $CUDA_HOME/bin, $CUDA_PATH/bin, PATH, "
+        "/usr/local/cuda/bin.\n"
         "Install the CUDA toolkit (or point CUDA_HOME at it), or build for the CPU "
         "with USE_CUDA=0.")
     endif()

@@ -18,13 +18,21 @@ macro(ember_setup_rocm)
   set(EMBER_HIPCC "")
   set(EMBER_HIP_ARCHS "")
   if(NOT USE_ROCM STREQUAL "0")
-    find_program(EMBER_HIPCC_PROGRAM hipcc
-      HINTS "$ENV{ROCM_PATH}/bin" "$ENV{HIP_PATH}/bin" /opt/rocm/bin)
+    # $HIPCC, when set, is the only candidate.
+    unset(EMBER_HIPCC_PROGRAM)
+    if(DEFINED ENV{HIPCC} AND NOT "$ENV{HIPCC}" STREQUAL "")
+      if(EXISTS "$ENV{HIPCC}")
+        set(EMBER_HIPCC_PROGRAM "$ENV{HIPCC}")
+      endif()
+    else()
+      find_program(EMBER_HIPCC_PROGRAM hipcc NO_CACHE
+        HINTS "$ENV{ROCM_PATH}/bin" "$ENV{HIP_PATH}/bin" /opt/rocm/bin)
+    endif()
     if(USE_ROCM STREQUAL "1")
       if(NOT EMBER_HIPCC_PROGRAM)
         message(FATAL_ERROR
-          "USE_ROCM=1 was given, but hipcc (the HIP compiler driver) was not found on "
-          "PATH, $ROCM_PATH/bin or /opt/rocm/bin.\n"
+          "USE_ROCM=1 was given, but hipcc (the HIP compiler driver) was not found "
+          "($HIPCC, else PATH, $ROCM_PATH/bin, /opt/rocm/bin).\n"
           "On Debian/Ubuntu: apt-get install hipcc libamdhip64-dev\n"
           "Or build without ROCm: USE_ROCM=0.")
       endif()
@@ -86,7 +94,7 @@ function(ember_add_hip_sources target)
   set(incs "$<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>")
   set(defs "$<TARGET_PROPERTY:${target},COMPILE_DEFINITIONS>")
   foreach(src IN LISTS ARGN)
-    cmake_path(ABSOLUTE_PATH src BASE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}" OUTPUT_VARIABLE src)
+    cmake_path(ABSOLUTE_PATH src BASE_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}" OUTPUT_VARIABLE src)
     cmake_path(RELATIVE_PATH src BASE_DIRECTORY "${CMAKE_BINARY_DIR}" OUTPUT_VARIABLE rel)
     if(rel MATCHES "^\\.\\.")
       cmake_path(RELATIVE_PATH src BASE_DIRECTORY "${CMAKE_SOURCE_DIR}" OUTPUT_VARIABLE rel)

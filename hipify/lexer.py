@@ -140,21 +140,22 @@ def split_args(text: str, open_pos: int, *, close: str = ")") -> tuple[list[tupl
         c = tok[0]
         if c in _OPENERS:
             depth += 1
-        elif c in _CLOSERS or tok == ">>>":
+        elif tok == ">>>":
+            if close == ">>>" and depth == 0:
+                spans.append(_strip_span(text, arg_start, m.start()))
+                return spans, pos
+            # Inside brackets, or in a call's arguments, `>>>` is template closers and a
+            # comparison; step over the first `>` only, so a launch's end is still seen.
+            pos = m.start() + 1
+        elif c in _CLOSERS:
             if depth == 0:
-                if tok != close and not (close == ")" and c in _CLOSERS):
-                    # A stray closer of another kind: the list is malformed.
-                    return None
+                if close == ">>>":
+                    return None  # a stray closer: not a launch configuration
                 spans.append(_strip_span(text, arg_start, m.start()))
                 if len(spans) == 1 and spans[0][0] == spans[0][1]:
                     spans = []  # empty list
                 return spans, pos
-            if tok == ">>>":
-                # `>>>` inside brackets is two template closers and a comparison; step
-                # over only the first `>` so the rest is seen again.
-                pos = m.start() + 1
-            else:
-                depth -= 1
+            depth -= 1
         elif c == "," and depth == 0:
             spans.append(_strip_span(text, arg_start, m.start()))
             arg_start = pos

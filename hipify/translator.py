@@ -50,6 +50,9 @@ KERNEL_MARKERS = frozenset(
     }
 )
 
+#: HIP headers that only compile after hip/hip_runtime.h (HIP 5.2).
+NEEDS_RUNTIME_FIRST = frozenset({"hip/hip_cooperative_groups.h"})
+
 #: Families whose HIP names are declared by hip/hip_runtime.h (or hip_runtime_api.h).
 #: In a .cu/.cuh file nvcc provides them implicitly, so their use calls for the include.
 RUNTIME_FAMILIES = frozenset({"runtime", "driver", "device"})
@@ -81,7 +84,7 @@ _KIND_BY_FIRST_CHAR = {"/": _COMMENT, '"': _LITERAL, "'": _LITERAL, "#": _INCLUD
 
 # hipify-perl's heuristic for a CUDA runtime name the tables do not know.
 _LOOKS_LIKE_CUDA_API = re.compile(r"cuda[A-Z]\w*")
-_BUILTIN_VARIABLE = re.compile(r"(?:threadIdx|blockIdx|blockDim|gridDim|warpSize|dim3)(?<!\w....)(?!\w)")
+_BUILTIN_VARIABLE = re.compile(r"(?<!\w)(?:threadIdx|blockIdx|blockDim|gridDim|warpSize|dim3)(?!\w)")
 _WORD = re.compile(r"(?<!\w)[A-Za-z_]\w*")
 _SPACE_OR_COMMENT_TOKEN = re.compile(r"\s+|" + lexer.LINE_COMMENT + "|" + lexer.BLOCK_COMMENT)
 _PRAGMA_ONCE = re.compile(r"\#[ \t]*pragma[ \t]+once(?!\w)[^\n]*\n?")
@@ -188,6 +191,7 @@ class Translator:
         uses_runtime_api = False
         launches: list[int] = []  # input positions of `<<<` in code
         runtime_includes: list[int] = []  # positions of includes of hip/hip_runtime.h
+        dropped_until = -1  # end of the last argument deleted by a warp_sync rewrite
         has_runtime_api_include = False
 
         for m in self.scanner.finditer(text):
@@ -196,13 +200,28 @@ class Translator:
             # no comment, literal or directive can be a table key.
             mapping = get(s)
             if mapping is not None:
+                if m.start() < dropped_until:
+                    continue  # inside an argument that a warp_sync rewrite deletes
                 hip = mapping.hip
                 if hip is None:
                     findings.append((m.start(), s, "unsupported", f"'{s}' has no HIP equivalent"))
                     continue
-                if mapping.kind == "namespace" and not _names_namespace(text, m.start(), m.end()):
+                kind = mapping.kind
+                if kind == "namespace" and not _names_namespace(text, m.start(), m.end()):
                     continue
-                edits.append((m.start(), m.end(), hip))
+                if kind == "warp_sync":
+                    dropped = _drop_first_argument(text, m.end())
+                    if dropped is None:
+                        findings.append(
+                            (m.start(), s, "unsupported",
+                             f"'{s}' left as written: its lane-mask argument could not be located")
+                        )
+                        continue
+                    edits.append((m.start(), m.end(), hip))
+                    edits.append(dropped)
+                    dropped_until = dropped[1]
+                else:
+                    edits.append((m.start(), m.end(), hip))
                 fam = mapping.family
                 families[fam] = families.get(fam, 0) + 1
                 names[s] = names.get(s, 0) + 1
@@ -306,6 +325,15 @@ class Translator:
         if new is None or new == written:
             return written
         stats.includes_rewritten += 1
+        if new in NEEDS_RUNTIME_FIRST and runtime_includes is not None and not runtime_includes:
+            # HIP 5.2's header uses macros of hip_runtime.h without including it; CUDA's
+            # cooperative_groups.h has no such order requirement, so supply the runtime
+            # include right before it. A later runtime include then reads as a duplicate.
+            a, b = start + parts.start("path"), start + parts.end("path")
+            edits.append((start, start, f"#include <{RUNTIME_HEADER}>{_eol(text)}"))
+            edits.append((a, b, new))
+            runtime_includes.append(start)
+            return new
         if (
             new == RUNTIME_HEADER
             and runtime_includes
@@ -342,6 +370,23 @@ def _names_namespace(text: str, start: int, end: int) -> bool:
     return before.endswith("namespace") and (len(before) == 9 or not before[-10].isalnum() and before[-10] != "_")
 
 
+def _drop_first_argument(text: str, name_end: int) -> tuple[int, int, str] | None:
+    """The edit deleting the first argument (and its comma) of the call at ``name_end``."""
+    p = lexer.skip_space(text, name_end)
+    if not text.startswith("(", p):
+        return None
+    split = lexer.split_args(text, p)
+    if split is None or len(split[0]) < 2:
+        return None
+    (a, _), (b, _) = split[0][0], split[0][1]
+    return (a, b, "")
+
+
+def _eol(text: str) -> str:
+    nl = text.find("\n")
+    return "\r\n" if nl > 0 and text[nl - 1] == "\r" else "\n"
+
+
 def _wrap_symbol_argument(text: str, name_end: int, index: int, edits) -> bool:
     """Wrap argument ``index`` of the call whose name ends at ``name_end`` in HIP_SYMBOL()."""
     p = lexer.skip_space(text, name_end)
@@ -376,8 +421,7 @@ def _runtime_include_insertion(text: str) -> tuple[int, str]:
     guard's ``#ifndef X`` / ``#define X`` pair; always at the start of a line and never
     inside a comment. The line ending matches the file's.
     """
-    nl = text.find("\n")
-    eol = "\r\n" if nl > 0 and text[nl - 1] == "\r" else "\n"
+    eol = _eol(text)
     pos = 1 if text.startswith("\ufeff") else 0
     at = pos
     guarded = False

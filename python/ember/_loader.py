@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import ctypes
 import importlib
+import importlib.util
 import os
+import sys
 from types import ModuleType
 
 _blas_handle: ctypes.CDLL | None = None
@@ -49,9 +51,6 @@ def load_extension() -> ModuleType:
     if dev_path:
         # Developer builds: use the extension from a build directory of your own
         # (cmake -B build/dev-x ...; EMBER_C_PATH=build/dev-x/_C.cpython-*.so).
-        import importlib.util
-        import sys
-
         spec = importlib.util.spec_from_file_location("ember._C", dev_path)
         if spec is None or spec.loader is None:
             raise ImportError(f"EMBER_C_PATH={dev_path!r} is not a loadable extension module")

@@ -121,9 +121,15 @@ def test_translation_compiles_with_hipcc(program, hipcc_builds):
 # nvcc on the originals (the programs are real CUDA)
 
 
+# The CUDA libraries' headers; the toolkit's own (cuda_runtime.h, cub/, ...) nvcc finds itself.
+_LIBRARY_HEADER = re.compile(r"^(?:cublas|curand|cusparse|cufft|cusolver|nccl|cudnn)")
+
+
 def _cuda_include_dirs(nvcc: str) -> list[Path]:
-    """The toolkit's include dir, NVIDIA's pip wheels' include dirs, $EMBER_CUDA_INCLUDE."""
+    """Where the CUDA libraries' headers may be: the toolkit, NVIDIA's pip wheels, $EMBER_CUDA_INCLUDE."""
     dirs = [Path(nvcc).resolve().parent.parent / "include"]
+    dirs += [Path(os.environ[v]) / "include" for v in ("CUDA_HOME", "CUDA_PATH") if v in os.environ]
+    dirs += [Path("/usr/local/cuda/include")]
     for entry in sys.path:
         dirs += sorted(Path(entry).glob("nvidia/*/include")) if entry else []
     dirs += [Path(p) for p in os.environ.get("EMBER_CUDA_INCLUDE", "").split(os.pathsep) if p]
@@ -141,7 +147,7 @@ def nvcc_builds(tmp_path_factory):
     for p in PROGRAMS:
         missing = [
             h for h in _includes(p.read_text())
-            if h.startswith(("cu", "nccl")) and not any((d / h).is_file() for d in dirs)
+            if _LIBRARY_HEADER.match(h) and not any((d / h).is_file() for d in dirs)
         ]
         if missing:
             jobs[p.name] = (
