@@ -289,6 +289,7 @@ FAMILY_PREFIXES = [  # first match wins
     ("cuDoubleComplex", "complex"), ("cuFloatComplex", "complex"), ("cuC", "complex"),
     ("make_cuComplex", "complex"), ("make_cuDoubleComplex", "complex"),
     ("make_cuFloatComplex", "complex"),
+    ("make_cudaExtent", "runtime"), ("make_cudaPitchedPtr", "runtime"), ("make_cudaPos", "runtime"),
     ("cudaProfiler", "runtime"), ("cuda", "runtime"),
     ("CUDA_R_", "runtime"), ("CUDA_C_", "runtime"),
     ("cu", "driver"), ("CU", "driver"),

@@ -37,7 +37,7 @@ void host(float* a, float* b, float* c, int n, hipStream_t s) {
   hipfftPlan1d(&plan, n, HIPFFT_C2C, 1);
   hipfftDestroy(plan);
 
-  hipsolverDnHandle_t solver;
+  hipsolverHandle_t solver;
   hipsolverDnCreate(&solver);
   hipsolverDnDestroy(solver);
 
