@@ -33,7 +33,7 @@ set(EMBER_TOGGLE_TABLE
   "REL_WITH_DEB_INFO|0|Optimized build with debug info (-O2 -g)"
   "MAX_JOBS||Parallel compile jobs (empty: Ninja's default, cores + 2)"
   "EMBER_CUDA_ARCH_LIST|9.0|CUDA archs, TORCH_CUDA_ARCH_LIST syntax: \"8.0;9.0+PTX\""
-  "EMBER_ROCM_ARCH|gfx90a;gfx908;gfx1030|AMD GPU targets for hipcc --offload-arch"
+  "EMBER_ROCM_ARCH|gfx90a,gfx908,gfx1030|AMD GPU targets for hipcc --offload-arch (separated by ; or ,)"
   "BUILD_TEST|0|Build the C++ test programs in tests/cpp/ and register them with CTest"
   "VERBOSE|0|Print every compiler command line"
 )

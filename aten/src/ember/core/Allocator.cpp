@@ -1,5 +1,6 @@
 #include <ember/core/Allocator.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <map>
 #include <mutex>
@@ -33,9 +34,9 @@ class CPUCachingAllocator final : public Allocator {
   DataPtr allocate(size_t nbytes) override {
     const Device cpu(DeviceType::CPU);
     if (nbytes < kMinCachedBytes) {
+      // The hot path for small tensors: no lock, one relaxed atomic.
       void* p = raw_alloc(nbytes == 0 ? kAlignment : nbytes);
-      std::lock_guard<std::mutex> g(mu_);
-      stats_.allocated_bytes += nbytes;
+      allocated_.fetch_add(nbytes, std::memory_order_relaxed);
       return DataPtr(p, reinterpret_cast<void*>(nbytes), &free_small, cpu);
     }
     const size_t size = (nbytes + kRound - 1) / kRound * kRound;
@@ -46,14 +47,13 @@ class CPUCachingAllocator final : public Allocator {
         void* p = it->second;
         const size_t bsize = it->first;
         pool_.erase(it);
-        stats_.cached_bytes -= bsize;
-        stats_.allocated_bytes += bsize;
+        cached_ -= bsize;
+        allocated_ += bsize;
         return DataPtr(p, reinterpret_cast<void*>(bsize), &free_large, cpu);
       }
     }
     void* p = raw_alloc(size);
-    std::lock_guard<std::mutex> g(mu_);
-    stats_.allocated_bytes += size;
+    allocated_ += size;
     return DataPtr(p, reinterpret_cast<void*>(size), &free_large, cpu);
   }
 
@@ -61,12 +61,14 @@ class CPUCachingAllocator final : public Allocator {
     std::lock_guard<std::mutex> g(mu_);
     for (auto& kv : pool_) std::free(kv.second);
     pool_.clear();
-    stats_.cached_bytes = 0;
+    cached_ = 0;
   }
 
-  CPUAllocatorStats stats() {
-    std::lock_guard<std::mutex> g(mu_);
-    return stats_;
+  CPUAllocatorStats stats() const {
+    CPUAllocatorStats s;
+    s.allocated_bytes = allocated_.load();
+    s.cached_bytes = cached_.load();
+    return s;
   }
 
   static CPUCachingAllocator& instance() {
@@ -83,37 +85,40 @@ class CPUCachingAllocator final : public Allocator {
     return p;
   }
   static void free_small(void* ctx, void* p) {
-    auto& a = instance();
-    {
-      std::lock_guard<std::mutex> g(a.mu_);
-      a.stats_.allocated_bytes -= reinterpret_cast<size_t>(ctx);
-    }
+    instance().allocated_.fetch_sub(reinterpret_cast<size_t>(ctx), std::memory_order_relaxed);
     std::free(p);
   }
   static void free_large(void* ctx, void* p) {
     auto& a = instance();
     const size_t size = reinterpret_cast<size_t>(ctx);
-    std::lock_guard<std::mutex> g(a.mu_);
-    a.stats_.allocated_bytes -= size;
-    if (a.stats_.cached_bytes + size > kMaxCachedBytes) {
-      std::free(p);
-      return;
+    a.allocated_ -= size;
+    {
+      std::lock_guard<std::mutex> g(a.mu_);
+      if (a.cached_ + size <= kMaxCachedBytes) {
+        a.pool_.emplace(size, p);
+        a.cached_ += size;
+        return;
+      }
     }
-    a.pool_.emplace(size, p);
-    a.stats_.cached_bytes += size;
+    std::free(p);
   }
 
   std::mutex mu_;
-  std::multimap<size_t, void*> pool_;
-  CPUAllocatorStats stats_;
+  std::multimap<size_t, void*> pool_;  // guarded by mu_
+  std::atomic<size_t> allocated_{0};
+  std::atomic<size_t> cached_{0};
 };
 
-Allocator* g_allocators[kNumDeviceTypes] = {&CPUCachingAllocator::instance(), nullptr};
+// Constant-initialised (no dynamic initialiser), so a backend's static registrar that
+// calls set_allocator before this file's initialisers run is not overwritten. The CPU
+// slot stays null and means the built-in caching allocator.
+Allocator* g_allocators[kNumDeviceTypes] = {nullptr, nullptr};
 
 }  // namespace
 
 Allocator* get_allocator(DeviceType t) {
   Allocator* a = g_allocators[static_cast<int>(t)];
+  if (a == nullptr && t == DeviceType::CPU) return &CPUCachingAllocator::instance();
   EMBER_CHECK(a != nullptr, "ember was not compiled with ", to_string(t),
               " support (no allocator for device type '", to_string(t), "')");
   return a;

@@ -30,4 +30,34 @@ EMBER_API const DeviceHooks& device_hooks(DeviceType t);
 EMBER_API bool has_device_hooks(DeviceType t);
 EMBER_API void set_device_hooks(DeviceType t, const DeviceHooks* hooks);
 
+// Makes `device` its backend's current device for a scope (a no-op for the CPU and for
+// a device without an index). Allocators allocate on the current device of their type,
+// so everything that allocates for an explicit `cuda:N` opens one of these first.
+class DeviceGuard {
+ public:
+  explicit DeviceGuard(Device device) {
+    if (device.is_cpu() || !device.has_index()) return;
+    const DeviceHooks& h = device_hooks(device.type);
+    const int prev = h.current_device();
+    if (prev == device.index) return;
+    h.set_device(device.index);
+    hooks_ = &h;
+    prev_ = prev;
+  }
+  ~DeviceGuard() {
+    if (hooks_ == nullptr) return;
+    try {
+      hooks_->set_device(prev_);
+    } catch (...) {
+      // A destructor must not throw; a broken context is reported by the next call.
+    }
+  }
+  DeviceGuard(const DeviceGuard&) = delete;
+  DeviceGuard& operator=(const DeviceGuard&) = delete;
+
+ private:
+  const DeviceHooks* hooks_ = nullptr;
+  int prev_ = 0;
+};
+
 }  // namespace ember

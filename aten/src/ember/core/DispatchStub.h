@@ -13,6 +13,7 @@
 //   EMBER_DEFINE_DISPATCH(add_stub);
 //   // native/cpu/BinaryOpsKernel.cpp
 //   EMBER_REGISTER_DISPATCH(add_stub, CPU, &add_kernel);
+#include <type_traits>
 #include <utility>
 
 #include <ember/core/Device.h>
@@ -50,5 +51,5 @@ struct DispatchRegistrar {
 #define EMBER_DEFINE_DISPATCH(name) \
   decltype(name) name{#name, {}}
 #define EMBER_REGISTER_DISPATCH(name, DEVICE, fn)                                   \
-  static ::ember::DispatchRegistrar<decltype(name.table[0])> name##_##DEVICE##_reg( \
+  static ::ember::DispatchRegistrar<std::decay_t<decltype(name.table[0])>> name##_##DEVICE##_reg( \
       name, ::ember::DeviceType::DEVICE, fn)

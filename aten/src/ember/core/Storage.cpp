@@ -8,7 +8,11 @@ namespace ember {
 void StorageImpl::grow(size_t nbytes) {
   if (nbytes <= nbytes_) return;
   EMBER_CHECK(resizable(), "Trying to resize storage that is not resizable");
-  DataPtr fresh = allocator_->allocate(nbytes);
+  DataPtr fresh;
+  {
+    DeviceGuard guard(device());  // grow on the storage's own device
+    fresh = allocator_->allocate(nbytes);
+  }
   if (nbytes_ > 0) {
     device_hooks(device().type)
         .copy_bytes(fresh.get(), device(), data_.get(), device(), nbytes_, /*non_blocking=*/false);

@@ -11,6 +11,7 @@ Tensor empty_tensor(IntArrayRef sizes, ScalarType dtype, Device device) {
   const size_t itemsize = element_size(dtype);
   EMBER_CHECK(numel == 0 || static_cast<size_t>(numel) <= SIZE_MAX / itemsize,
               "empty: tensor of sizes ", sizes, " is too large");
+  DeviceGuard guard(device);  // allocate on cuda:N, not on the current device
   auto storage = std::make_shared<StorageImpl>(numel * itemsize, get_allocator(device.type));
   return Tensor(std::make_shared<TensorImpl>(std::move(storage), dtype, sizes));
 }
@@ -28,6 +29,7 @@ Tensor empty_strided_tensor(IntArrayRef sizes, IntArrayRef strides, ScalarType d
     }
     extent += (sizes[d] - 1) * strides[d];
   }
+  DeviceGuard guard(device);
   auto storage =
       std::make_shared<StorageImpl>(extent * element_size(dtype), get_allocator(device.type));
   return Tensor(std::make_shared<TensorImpl>(std::move(storage), dtype, sizes, strides, 0));

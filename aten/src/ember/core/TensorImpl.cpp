@@ -1,5 +1,6 @@
 #include <ember/core/TensorImpl.h>
 
+#include <algorithm>
 #include <limits>
 
 namespace ember {
@@ -21,14 +22,19 @@ int64_t TensorImpl::stride(int64_t d) const { return strides_[maybe_wrap_dim(d, 
 void TensorImpl::set_sizes_and_strides(IntArrayRef sizes, IntArrayRef strides) {
   EMBER_CHECK(sizes.size() == strides.size(), "dimensionality of sizes (", sizes.size(),
               ") must match dimensionality of strides (", strides.size(), ")");
-  sizes_.assign(sizes.begin(), sizes.end());
+  sizes_.assign(sizes.begin(), sizes.end());  // (safe when sizes aliases sizes_)
   strides_.assign(strides.begin(), strides.end());
   refresh();
 }
 
 void TensorImpl::set_sizes_contiguous(IntArrayRef sizes) {
   sizes_.assign(sizes.begin(), sizes.end());
-  strides_ = contiguous_strides(sizes);
+  strides_.resize_uninitialized(sizes_.size());
+  int64_t s = 1;
+  for (int64_t d = dim() - 1; d >= 0; --d) {
+    strides_[d] = s;
+    s *= std::max<int64_t>(sizes_[d], 1);
+  }
   refresh();
 }
 

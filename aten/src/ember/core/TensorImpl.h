@@ -10,6 +10,7 @@
 #include <ember/core/ArrayRef.h>
 #include <ember/core/Device.h>
 #include <ember/core/ScalarType.h>
+#include <ember/core/SmallVector.h>
 #include <ember/core/Storage.h>
 
 namespace ember {
@@ -63,8 +64,8 @@ class EMBER_API TensorImpl {
   void refresh();  // recompute numel_ and is_contiguous_
 
   Storage storage_;
-  DimVector sizes_;
-  DimVector strides_;
+  SmallVector<int64_t, 5> sizes_;
+  SmallVector<int64_t, 5> strides_;
   int64_t storage_offset_ = 0;
   int64_t numel_ = 1;
   ScalarType dtype_;

@@ -46,6 +46,15 @@ DimVector reduced_shape(IntArrayRef sizes, const DimMask& mask, bool keepdim);
 // reduced dims reappear with size 1 and stride 0 when they were dropped.
 Tensor keepdim_view(const Tensor& result, int64_t input_ndim, const DimMask& mask, bool keepdim);
 
+// A view of `base`'s storage at base's offset with the given sizes and strides (the
+// loops' private views; no bounds checks beyond the caller's reasoning).
+Tensor strided_view(const Tensor& base, IntArrayRef sizes, IntArrayRef strides);
+
+// An out= tensor whose dtype is fixed by the operator (indices, max values, mm):
+// "Expected out tensor to have dtype long int, but got float instead" (PyTorch's
+// wording, which spells dtypes as C++ types).
+void check_out_dtype(const Tensor& out, ScalarType expected);
+
 // Checks an out= tensor against the computed result: same device as the input,
 // resized to `shape` when it differs. PyTorch-style messages.
 void resize_reduction_output(const Tensor& out, IntArrayRef shape, const Tensor& self,

@@ -1,0 +1,155 @@
+// Device-generic out= kernels of the binary pointwise operators (see BinaryOps.h and
+// the out= contract in docs/contracts.md).
+#include <ember/native/BinaryOps.h>
+
+#include <string_view>
+
+#include <ember/generated/NativeFunctions.h>
+#include <ember/native/TensorIterator.h>
+
+namespace ember {
+
+EMBER_DEFINE_DISPATCH(add_stub);
+EMBER_DEFINE_DISPATCH(mul_stub);
+EMBER_DEFINE_DISPATCH(div_true_stub);
+EMBER_DEFINE_DISPATCH(div_trunc_stub);
+EMBER_DEFINE_DISPATCH(div_floor_stub);
+EMBER_DEFINE_DISPATCH(pow_stub);
+EMBER_DEFINE_DISPATCH(maximum_stub);
+EMBER_DEFINE_DISPATCH(minimum_stub);
+EMBER_DEFINE_DISPATCH(eq_stub);
+EMBER_DEFINE_DISPATCH(ne_stub);
+EMBER_DEFINE_DISPATCH(lt_stub);
+EMBER_DEFINE_DISPATCH(le_stub);
+EMBER_DEFINE_DISPATCH(gt_stub);
+EMBER_DEFINE_DISPATCH(ge_stub);
+EMBER_DEFINE_DISPATCH(logical_and_stub);
+EMBER_DEFINE_DISPATCH(logical_or_stub);
+
+namespace native {
+namespace {
+
+// PyTorch's alpha_check: alpha must fit the computation's kind.
+void alpha_check(ScalarType dtype, const Scalar& alpha) {
+  EMBER_CHECK(!alpha.is_bool() || dtype == ScalarType::Bool,
+              "Boolean alpha only supported for Boolean results.");
+  EMBER_CHECK(is_floating_type(dtype) || alpha.is_integral(/*include_bool=*/true),
+              "For integral input tensors, argument alpha must not be a floating point number.");
+}
+
+void sub_check(const Tensor& self, const Tensor& other) {
+  EMBER_CHECK(self.dtype() != ScalarType::Bool || other.dtype() != ScalarType::Bool,
+              "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` "
+              "or `logical_xor()` operator instead.");
+  EMBER_CHECK(self.dtype() != ScalarType::Bool && other.dtype() != ScalarType::Bool,
+              "Subtraction, the `-` operator, with a bool tensor is not supported. If you are "
+              "trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+}
+
+template <typename Stub>
+Tensor& binary_out(Stub& stub, const Tensor& self, const Tensor& other, Tensor& out) {
+  TensorIterator iter = TensorIterator::binary_op(out, self, other);
+  stub(iter.device_type(), iter);
+  return iter.finish(out);
+}
+
+template <typename Stub>
+Tensor& comparison_out(Stub& stub, const Tensor& self, const Tensor& other, Tensor& out) {
+  TensorIterator iter = TensorIterator::comparison_op(out, self, other);
+  stub(iter.device_type(), iter);
+  return iter.finish(out);
+}
+
+}  // namespace
+
+Tensor& add_out(const Tensor& self, const Tensor& other, const Scalar& alpha, Tensor& out) {
+  TensorIterator iter = TensorIterator::binary_op(out, self, other);
+  alpha_check(iter.common_dtype(), alpha);
+  add_stub(iter.device_type(), iter, alpha);
+  return iter.finish(out);
+}
+
+Tensor& sub_out(const Tensor& self, const Tensor& other, const Scalar& alpha, Tensor& out) {
+  sub_check(self, other);
+  TensorIterator iter = TensorIterator::binary_op(out, self, other);
+  alpha_check(iter.common_dtype(), alpha);
+  add_stub(iter.device_type(), iter, -alpha);
+  return iter.finish(out);
+}
+
+Tensor& mul_out(const Tensor& self, const Tensor& other, Tensor& out) {
+  return binary_out(mul_stub, self, other, out);
+}
+
+Tensor& div_out(const Tensor& self, const Tensor& other, Tensor& out) {
+  TensorIterator iter = TensorIterator::binary_float_op(out, self, other);
+  div_true_stub(iter.device_type(), iter);
+  return iter.finish(out);
+}
+
+Tensor& div_out_mode(const Tensor& self, const Tensor& other,
+                     std::optional<std::string_view> rounding_mode, Tensor& out) {
+  if (!rounding_mode) return div_out(self, other, out);
+  const std::string_view mode = *rounding_mode;
+  EMBER_CHECK(mode == "trunc" || mode == "floor",
+              "div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '",
+              mode, "'");
+  TensorIterator iter = TensorIterator::binary_op(out, self, other);
+  if (mode == "trunc") {
+    div_trunc_stub(iter.device_type(), iter);
+  } else {
+    div_floor_stub(iter.device_type(), iter);
+  }
+  return iter.finish(out);
+}
+
+Tensor& pow_Tensor_Tensor_out(const Tensor& self, const Tensor& exponent, Tensor& out) {
+  return binary_out(pow_stub, self, exponent, out);
+}
+
+Tensor& pow_Tensor_Scalar_out(const Tensor& self, const Scalar& exponent, Tensor& out) {
+  EMBER_CHECK(!(is_integral_type(self.dtype(), true) && exponent.is_integral(true) &&
+                exponent.to_long() < 0),
+              "Integers to negative integer powers are not allowed.");
+  return binary_out(pow_stub, self, wrapped_scalar_tensor(exponent), out);
+}
+
+Tensor& pow_Scalar_out(const Scalar& self, const Tensor& exponent, Tensor& out) {
+  return binary_out(pow_stub, wrapped_scalar_tensor(self), exponent, out);
+}
+
+Tensor& maximum_out(const Tensor& self, const Tensor& other, Tensor& out) {
+  return binary_out(maximum_stub, self, other, out);
+}
+
+Tensor& minimum_out(const Tensor& self, const Tensor& other, Tensor& out) {
+  return binary_out(minimum_stub, self, other, out);
+}
+
+Tensor& eq_out(const Tensor& self, const Tensor& other, Tensor& out) {
+  return comparison_out(eq_stub, self, other, out);
+}
+Tensor& ne_out(const Tensor& self, const Tensor& other, Tensor& out) {
+  return comparison_out(ne_stub, self, other, out);
+}
+Tensor& lt_out(const Tensor& self, const Tensor& other, Tensor& out) {
+  return comparison_out(lt_stub, self, other, out);
+}
+Tensor& le_out(const Tensor& self, const Tensor& other, Tensor& out) {
+  return comparison_out(le_stub, self, other, out);
+}
+Tensor& gt_out(const Tensor& self, const Tensor& other, Tensor& out) {
+  return comparison_out(gt_stub, self, other, out);
+}
+Tensor& ge_out(const Tensor& self, const Tensor& other, Tensor& out) {
+  return comparison_out(ge_stub, self, other, out);
+}
+Tensor& logical_and_out(const Tensor& self, const Tensor& other, Tensor& out) {
+  return comparison_out(logical_and_stub, self, other, out);
+}
+Tensor& logical_or_out(const Tensor& self, const Tensor& other, Tensor& out) {
+  return comparison_out(logical_or_stub, self, other, out);
+}
+
+}  // namespace native
+}  // namespace ember

@@ -1,0 +1,38 @@
+#pragma once
+// Advanced indexing (index, index_put_) and nonzero.
+//
+// Note [Advanced indexing geometry]
+// Indexing.cpp reduces every `self[indices]` to one shape R, the result's shape, and
+// hands the per-device loops tensors that all have shape R:
+//   - `src` (index) / `dst` (index_put_): a view of self whose strides are self's in the
+//     dims that are not indexed and 0 in the dims that come from the index tensors;
+//   - `indices[k]`: the k-th int64 index tensor (masks already turned into nonzero()
+//     columns, all broadcast together), viewed with stride 0 in the non-indexed dims;
+//   - `indexed_sizes[k]`, `indexed_strides[k]` (elements): size and stride of the
+//     self dim that index tensor k selects in.
+// Element e of R lives at src(e) + sum_k wrap(indices[k](e)) * indexed_strides[k],
+// where wrap adds indexed_sizes[k] to negative values. A loop must raise IndexError
+// "index 5 is out of bounds for dimension k with size 3" for values outside
+// [-size, size) before writing anything.
+#include <ember/core/DispatchStub.h>
+#include <ember/core/Tensor.h>
+
+namespace ember::native {
+
+// out[e] = src[e + offset(e)]; out has shape R and any strides.
+using index_fn = void (*)(const Tensor& out, const Tensor& src, TensorList indices,
+                          IntArrayRef indexed_sizes, IntArrayRef indexed_strides);
+// dst[e + offset(e)] = values[e] (or += with accumulate); values is expanded to R.
+// Without accumulate, repeated positions get one of their values.
+using index_put_fn = void (*)(const Tensor& dst, const Tensor& values, TensorList indices,
+                              IntArrayRef indexed_sizes, IntArrayRef indexed_strides,
+                              bool accumulate);
+// Resizes out (int64, on self's device) to (n, self.dim()) and writes the coordinates
+// of self's n non-zero elements in row-major order.
+using nonzero_fn = void (*)(const Tensor& self, Tensor& out);
+
+EMBER_DECLARE_DISPATCH(index_fn, index_stub);
+EMBER_DECLARE_DISPATCH(index_put_fn, index_put_stub);
+EMBER_DECLARE_DISPATCH(nonzero_fn, nonzero_stub);
+
+}  // namespace ember::native

@@ -1,0 +1,225 @@
+// CUDA loops of the arithmetic binary operators (native/BinaryOps.h): add/sub, mul,
+// div (true, trunc, floor), pow, maximum/minimum. Inputs arrive in the common dtype
+// (TensorIterator casts them), so each functor is instantiated once per dtype and run
+// by gpu_kernel (Note [CUDA elementwise launcher]). The arithmetic matches the CPU
+// loops (native/cpu/BinaryOpsKernel.cpp) operation for operation.
+#include <type_traits>
+
+#include <ember/native/BinaryOps.h>
+#include <ember/native/cuda/DeviceMath.cuh>
+#include <ember/native/cuda/Loops.cuh>
+
+namespace ember::native::cuda {
+
+template <typename T>
+struct AddFunctor {
+  opmath_t<T> alpha;
+  EMBER_DEVICE T operator()(T a, T b) const {
+    if constexpr (std::is_same_v<T, bool>) {
+      return a || (alpha && b);
+    } else {
+      return static_cast<T>(static_cast<opmath_t<T>>(a) + alpha * static_cast<opmath_t<T>>(b));
+    }
+  }
+};
+
+template <typename T>
+struct MulFunctor {
+  EMBER_DEVICE T operator()(T a, T b) const {
+    if constexpr (std::is_same_v<T, bool>) {
+      return a && b;
+    } else {
+      return static_cast<T>(static_cast<opmath_t<T>>(a) * static_cast<opmath_t<T>>(b));
+    }
+  }
+};
+
+template <typename T>
+struct DivTrueFunctor {
+  EMBER_DEVICE T operator()(T a, T b) const {
+    return static_cast<T>(static_cast<opmath_t<T>>(a) / static_cast<opmath_t<T>>(b));
+  }
+};
+
+// Integer division: a zero divisor sets *zero_flag (checked on the host after the
+// kernel: CUDA kernels cannot raise) and yields 0; x / -1 wraps like two's complement.
+template <typename T, bool Floor>
+struct DivIntFunctor {
+  int* zero_flag;
+  EMBER_DEVICE T operator()(T a, T b) const {
+    if (b == 0) {
+      *zero_flag = 1;
+      return T(0);
+    }
+    if constexpr (std::is_signed_v<T>) {
+      if (b == -1) return static_cast<T>(0 - static_cast<std::make_unsigned_t<T>>(a));
+      if constexpr (Floor) {
+        const T q = static_cast<T>(a / b);
+        const T r = static_cast<T>(a % b);
+        return (r != 0 && ((r < 0) != (b < 0))) ? static_cast<T>(q - 1) : q;
+      }
+    }
+    return static_cast<T>(a / b);
+  }
+};
+
+template <typename T>
+struct DivTruncFloatFunctor {
+  EMBER_DEVICE T operator()(T a, T b) const {
+    using A = opmath_t<T>;
+    return static_cast<T>(math::trunc(static_cast<A>(a) / static_cast<A>(b)));
+  }
+};
+
+// Python's floor division for floats, consistent with fmod (as the CPU loop).
+template <typename T>
+struct DivFloorFloatFunctor {
+  EMBER_DEVICE T operator()(T x, T y) const {
+    using A = opmath_t<T>;
+    const A a = static_cast<A>(x), b = static_cast<A>(y);
+    if (b == 0) return static_cast<T>(a / b);
+    const A mod = math::fmod(a, b);
+    A div = (a - mod) / b;
+    if (mod != 0 && ((b < 0) != (mod < 0))) div -= A(1);
+    A floordiv;
+    if (div != 0) {
+      floordiv = math::floor(div);
+      if (div - floordiv > A(0.5)) floordiv += A(1);
+    } else {
+      floordiv = math::copysign(A(0), a / b);
+    }
+    return static_cast<T>(floordiv);
+  }
+};
+
+// Integer power by squaring; negative exponents give 0 except for bases 1 and -1.
+template <typename T>
+struct PowIntFunctor {
+  EMBER_DEVICE T operator()(T base, T exp) const {
+    if constexpr (std::is_signed_v<T>) {
+      if (exp < 0) {
+        if (base == 1) return T(1);
+        if (base == -1) return (exp % 2) ? T(-1) : T(1);
+        return T(0);
+      }
+    }
+    using U = std::make_unsigned_t<T>;
+    U result = 1, b = static_cast<U>(base);
+    U e = static_cast<U>(exp);
+    while (e) {
+      if (e & 1) result = static_cast<U>(result * b);
+      b = static_cast<U>(b * b);
+      e >>= 1;
+    }
+    return static_cast<T>(result);
+  }
+};
+
+template <typename T>
+struct PowFloatFunctor {
+  EMBER_DEVICE T operator()(T a, T b) const {
+    using A = opmath_t<T>;
+    return static_cast<T>(math::pow(static_cast<A>(a), static_cast<A>(b)));
+  }
+};
+
+struct PowBoolFunctor {
+  // bool ** bool: only 0 ** 1 is false
+  EMBER_DEVICE bool operator()(bool a, bool b) const { return a || !b; }
+};
+
+template <typename T, bool IsMax>
+struct ExtremumFunctor {
+  EMBER_DEVICE T operator()(T x, T y) const {
+    using A = opmath_t<T>;
+    const A a = static_cast<A>(x), b = static_cast<A>(y);
+    if constexpr (std::is_floating_point_v<A>) {
+      return static_cast<T>((a != a || (IsMax ? a > b : a < b)) ? a : b);  // NaN propagates
+    } else {
+      return (IsMax ? a > b : a < b) ? x : y;
+    }
+  }
+};
+
+void add_kernel_cuda(TensorIterator& iter, const Scalar& alpha) {
+  EMBER_DISPATCH_ALL_TYPES_AND_BOOL(iter.common_dtype(), "add", [&] {
+    gpu_kernel(iter, AddFunctor<scalar_t>{alpha.to<opmath_t<scalar_t>>()}, "add");
+  });
+}
+
+void mul_kernel_cuda(TensorIterator& iter) {
+  EMBER_DISPATCH_ALL_TYPES_AND_BOOL(iter.common_dtype(), "mul", [&] {
+    gpu_kernel(iter, MulFunctor<scalar_t>{}, "mul");
+  });
+}
+
+void div_true_kernel_cuda(TensorIterator& iter) {
+  EMBER_DISPATCH_FLOATING_TYPES(iter.common_dtype(), "div", [&] {
+    gpu_kernel(iter, DivTrueFunctor<scalar_t>{}, "div");
+  });
+}
+
+// Runs an integer division and raises ZeroDivisionError (like the CPU loop) when a
+// divisor was zero.
+template <bool Floor>
+void div_int_cuda(TensorIterator& iter, const char* name) {
+  const ScalarType dt = iter.common_dtype();
+  EMBER_CHECK(dt != ScalarType::Bool, '"', name, "\" not implemented for 'Bool'");
+  if (iter.numel() == 0) return;
+  ::ember::cuda::CUDAGuard guard(iter.device(0));
+  const Tensor flag = empty_tensor({}, ScalarType::Int, iter.device(0));
+  int* flag_ptr = static_cast<int*>(flag.data_ptr());
+  const cudaStream_t stream = current_stream();
+  EMBER_CUDA_CHECK(cudaMemsetAsync(flag_ptr, 0, sizeof(int), stream));
+  EMBER_DISPATCH_INTEGRAL_TYPES(dt, name, [&] {
+    gpu_kernel(iter, DivIntFunctor<scalar_t, Floor>{flag_ptr}, name);
+  });
+  int hit = 0;
+  EMBER_CUDA_CHECK(cudaMemcpyAsync(&hit, flag_ptr, sizeof(int), cudaMemcpyDeviceToHost, stream));
+  EMBER_CUDA_CHECK(cudaStreamSynchronize(stream));
+  EMBER_CHECK(hit == 0, "ZeroDivisionError");
+}
+
+void div_trunc_kernel_cuda(TensorIterator& iter) {
+  const ScalarType dt = iter.common_dtype();
+  if (is_integral_type(dt, /*include_bool=*/true)) return div_int_cuda<false>(iter, "div_trunc");
+  EMBER_DISPATCH_FLOATING_TYPES(dt, "div_trunc", [&] {
+    gpu_kernel(iter, DivTruncFloatFunctor<scalar_t>{}, "div_trunc");
+  });
+}
+
+void div_floor_kernel_cuda(TensorIterator& iter) {
+  const ScalarType dt = iter.common_dtype();
+  if (is_integral_type(dt, /*include_bool=*/true)) return div_int_cuda<true>(iter, "div_floor");
+  EMBER_DISPATCH_FLOATING_TYPES(dt, "div_floor", [&] {
+    gpu_kernel(iter, DivFloorFloatFunctor<scalar_t>{}, "div_floor");
+  });
+}
+
+void pow_kernel_cuda(TensorIterator& iter) {
+  const ScalarType dt = iter.common_dtype();
+  if (dt == ScalarType::Bool) return gpu_kernel(iter, PowBoolFunctor{}, "pow");
+  if (is_integral_type(dt, false)) {
+    EMBER_DISPATCH_INTEGRAL_TYPES(dt, "pow", [&] { gpu_kernel(iter, PowIntFunctor<scalar_t>{}, "pow"); });
+    return;
+  }
+  EMBER_DISPATCH_FLOATING_TYPES(dt, "pow", [&] { gpu_kernel(iter, PowFloatFunctor<scalar_t>{}, "pow"); });
+}
+
+template <bool IsMax>
+void extremum_kernel_cuda(TensorIterator& iter) {
+  EMBER_DISPATCH_ALL_TYPES_AND_BOOL(iter.common_dtype(), IsMax ? "maximum" : "minimum", [&] {
+    gpu_kernel(iter, ExtremumFunctor<scalar_t, IsMax>{}, IsMax ? "maximum" : "minimum");
+  });
+}
+
+EMBER_REGISTER_DISPATCH(add_stub, CUDA, &add_kernel_cuda);
+EMBER_REGISTER_DISPATCH(mul_stub, CUDA, &mul_kernel_cuda);
+EMBER_REGISTER_DISPATCH(div_true_stub, CUDA, &div_true_kernel_cuda);
+EMBER_REGISTER_DISPATCH(div_trunc_stub, CUDA, &div_trunc_kernel_cuda);
+EMBER_REGISTER_DISPATCH(div_floor_stub, CUDA, &div_floor_kernel_cuda);
+EMBER_REGISTER_DISPATCH(pow_stub, CUDA, &pow_kernel_cuda);
+EMBER_REGISTER_DISPATCH(maximum_stub, CUDA, &extremum_kernel_cuda<true>);
+EMBER_REGISTER_DISPATCH(minimum_stub, CUDA, &extremum_kernel_cuda<false>);
+
+}  // namespace ember::native::cuda

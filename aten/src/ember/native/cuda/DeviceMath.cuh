@@ -1,0 +1,33 @@
+#pragma once
+// Overloads of the CUDA math library by precision, so one functor template serves
+// float (and, through opmath_t, the 16-bit floats) and double. HIP provides the same
+// functions under the same names.
+#include <cuda_runtime.h>
+
+#include <ember/core/Macros.h>
+
+namespace ember::native::cuda::math {
+
+#define EMBER_CUDA_MATH_UNARY(NAME, FLOAT_FN, DOUBLE_FN)                       \
+  EMBER_DEVICE inline float NAME(float x) { return ::FLOAT_FN(x); }             \
+  EMBER_DEVICE inline double NAME(double x) { return ::DOUBLE_FN(x); }
+EMBER_CUDA_MATH_UNARY(exp, expf, exp)
+EMBER_CUDA_MATH_UNARY(log, logf, log)
+EMBER_CUDA_MATH_UNARY(sqrt, sqrtf, sqrt)
+EMBER_CUDA_MATH_UNARY(rsqrt, rsqrtf, rsqrt)
+EMBER_CUDA_MATH_UNARY(sin, sinf, sin)
+EMBER_CUDA_MATH_UNARY(cos, cosf, cos)
+EMBER_CUDA_MATH_UNARY(tanh, tanhf, tanh)
+EMBER_CUDA_MATH_UNARY(fabs, fabsf, fabs)
+EMBER_CUDA_MATH_UNARY(floor, floorf, floor)
+EMBER_CUDA_MATH_UNARY(trunc, truncf, trunc)
+#undef EMBER_CUDA_MATH_UNARY
+
+EMBER_DEVICE inline float pow(float a, float b) { return ::powf(a, b); }
+EMBER_DEVICE inline double pow(double a, double b) { return ::pow(a, b); }
+EMBER_DEVICE inline float fmod(float a, float b) { return ::fmodf(a, b); }
+EMBER_DEVICE inline double fmod(double a, double b) { return ::fmod(a, b); }
+EMBER_DEVICE inline float copysign(float a, float b) { return ::copysignf(a, b); }
+EMBER_DEVICE inline double copysign(double a, double b) { return ::copysign(a, b); }
+
+}  // namespace ember::native::cuda::math

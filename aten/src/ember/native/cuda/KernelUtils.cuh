@@ -1,0 +1,64 @@
+#pragma once
+// Small pieces every CUDA kernel file shares: the compute type of 16-bit floats,
+// by-value arrays for kernel arguments, launch geometry and NaN tests.
+//
+// Everything here is plain CUDA runtime + standard device code so that hipify can
+// translate it; in particular nothing assumes a warp size (AMD wavefronts have 64
+// lanes): block-level cooperation goes through shared memory and __syncthreads.
+#include <cuda_runtime.h>
+
+#include <cstdint>
+#include <type_traits>
+
+#include <ember/core/Half.h>
+#include <ember/core/Macros.h>
+#include <ember/cuda/CUDAGuard.h>
+#include <ember/cuda/CUDAStream.h>
+#include <ember/cuda/Exceptions.h>
+
+namespace ember::native::cuda {
+
+// The type arithmetic on T is done in: float for Half and BFloat16, else T itself
+// (what PyTorch calls opmath_t).
+template <typename T>
+struct OpMath { using type = T; };
+template <>
+struct OpMath<Half> { using type = float; };
+template <>
+struct OpMath<BFloat16> { using type = float; };
+template <typename T>
+using opmath_t = typename OpMath<T>::type;
+
+// A fixed-size array that can be passed to a kernel by value.
+template <typename T, int N>
+struct Array {
+  T v[N > 0 ? N : 1];
+  EMBER_HOST_DEVICE T& operator[](int i) { return v[i]; }
+  EMBER_HOST_DEVICE const T& operator[](int i) const { return v[i]; }
+};
+
+template <typename T>
+EMBER_HOST_DEVICE inline bool is_nan(T v) {
+  if constexpr (std::is_floating_point_v<T>) {
+    return v != v;
+  } else if constexpr (std::is_same_v<T, Half> || std::is_same_v<T, BFloat16>) {
+    const float f = static_cast<float>(v);
+    return f != f;
+  } else {
+    return false;
+  }
+}
+
+// Threads per block of the elementwise and reduction kernels: a multiple of any warp
+// or wavefront size, and small enough for every register budget we use.
+constexpr int kBlockThreads = 256;
+
+inline int64_t ceil_div(int64_t a, int64_t b) { return (a + b - 1) / b; }
+
+// Number of multiprocessors of the current device (cached per device).
+int multiprocessor_count(int device);
+
+// The current stream of the device the guard made current.
+inline cudaStream_t current_stream() { return ::ember::cuda::getCurrentCUDAStream().stream(); }
+
+}  // namespace ember::native::cuda

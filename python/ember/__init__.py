@@ -1,0 +1,166 @@
+"""ember: a PyTorch-style tensor library whose native core is generated from one
+operator schema (native_functions.yaml).
+
+    >>> import ember
+    >>> a = ember.tensor([[1., 2.], [3., 4.]])
+    >>> (a @ a.T).sum(0)
+    tensor([16., 36.])
+
+The operators (ember.add, ember.zeros, Tensor.sum, ...) are generated bindings in
+ember._C; this package adds the Tensor class (ember/_tensor.py), printing
+(ember/_tensor_str.py), version information (ember.version) and interop helpers.
+"""
+
+from __future__ import annotations
+
+import builtins as _builtins
+from typing import Any as _Any
+
+from ember._loader import load_extension as _load_extension
+
+_C = _load_extension()
+
+# The enum-like objects and value types, defined in C++.
+from ember._C import (  # noqa: E402
+    Generator,
+    Size,
+    contiguous_format,
+    default_generator,
+    device,
+    dtype,
+    layout,
+    memory_format,
+    preserve_format,
+    strided,
+)
+
+# dtypes and their legacy aliases (ember.float is ember.float32, as in PyTorch).
+from ember._C import (  # noqa: E402
+    bfloat16,
+    bool,
+    double,
+    float,
+    float16,
+    float32,
+    float64,
+    half,
+    int,
+    int8,
+    int16,
+    int32,
+    int64,
+    long,
+    short,
+    uint8,
+)
+
+# Utilities and tensor creation from data.
+from ember._C import (  # noqa: E402
+    as_tensor,
+    can_cast,
+    from_numpy,
+    get_default_dtype,
+    get_num_threads,
+    initial_seed,
+    manual_seed,
+    promote_types,
+    result_type,
+    seed,
+    set_default_dtype,
+    set_num_threads,
+    tensor,
+)
+from ember._tensor import Tensor  # noqa: E402
+from ember._tensor_str import set_printoptions, get_printoptions  # noqa: E402
+
+# Every tensor the extension returns is an ember.Tensor.
+_C._set_tensor_class(Tensor)
+
+# The generated operator functions (ember.add, ember.zeros, ...).
+_generated = [name for name in dir(_C._VariableFunctions) if not name.startswith("_")]
+for _name in _generated:
+    globals()[_name] = getattr(_C._VariableFunctions, _name)
+del _name
+
+from ember import cuda, version  # noqa: E402
+from ember.version import __version__  # noqa: E402
+
+
+def is_tensor(obj: _Any) -> _builtins.bool:
+    """Whether obj is an ember.Tensor."""
+    return isinstance(obj, Tensor)
+
+
+def is_floating_point(t: Tensor) -> _builtins.bool:
+    return t.is_floating_point()
+
+
+def numel(t: Tensor) -> _builtins.int:
+    """The number of elements of t."""
+    return t.numel()
+
+
+def from_dlpack(ext: _Any) -> Tensor:
+    """A tensor sharing memory with a DLPack producer: any object with __dlpack__
+    (an ember tensor, a NumPy array, ...) or a legacy "dltensor" capsule."""
+    if hasattr(ext, "__dlpack__"):
+        device_type, _ = ext.__dlpack_device__()
+        if device_type in (2, 10):  # kDLCUDA, kDLROCM
+            # Ask the producer to order its pending work before our use of the memory
+            # (stream 1 is the legacy default stream in the DLPack protocol).
+            capsule = ext.__dlpack__(stream=1)
+        else:
+            capsule = ext.__dlpack__()
+    else:
+        capsule = ext
+    return _C._from_dlpack(capsule)
+
+
+def show_config() -> None:
+    """Prints how this ember was built (version, CUDA/HIP, compiler, BLAS, OpenMP...)."""
+    print(config_str())
+
+
+def config_str() -> str:
+    cfg = version.build_config()
+    # (max, min, abs, ... are ember operators in this module's namespace)
+    width = _builtins.max(len(k) for k in cfg)
+    lines = [f"ember {__version__}"]
+    lines += [f"  {k:<{width}} : {v}" for k, v in cfg.items() if k != "__version__"]
+    lines.append(f"  {'threads':<{width}} : {get_num_threads()}")
+    return "\n".join(lines)
+
+
+__all__ = [
+    "Generator",
+    "Size",
+    "Tensor",
+    "as_tensor",
+    "can_cast",
+    "config_str",
+    "cuda",
+    "device",
+    "dtype",
+    "from_dlpack",
+    "from_numpy",
+    "get_default_dtype",
+    "get_num_threads",
+    "get_printoptions",
+    "initial_seed",
+    "is_floating_point",
+    "is_tensor",
+    "layout",
+    "manual_seed",
+    "memory_format",
+    "numel",
+    "promote_types",
+    "result_type",
+    "seed",
+    "set_default_dtype",
+    "set_num_threads",
+    "set_printoptions",
+    "show_config",
+    "tensor",
+    "version",
+    *_generated,
+]

@@ -1,0 +1,133 @@
+"""ember.Tensor: the Python class of every tensor.
+
+The C++ base class ember._C.TensorBase holds the tensor and implements the hot
+paths (arithmetic operators, indexing, the generated operator methods, to(),
+size(), ...); see Note [The Python tensor object] in
+aten/src/ember/python/PyTensor.h. What is convenient to write in Python lives
+here. ``__slots__ = ()`` keeps instances the size of TensorBase (which has its own
+lazily created __dict__), which the C++ side checks.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ember import _C, _tensor_str
+
+
+def _rebuild_tensor(data: list, dtype: Any, device: str, shape: tuple) -> "Tensor":
+    import ember
+
+    t = ember.tensor(data, dtype=dtype)
+    if tuple(t.shape) != tuple(shape):
+        # tolist() loses the trailing sizes of empty tensors ((0, 3) -> [])
+        t = ember.empty(shape, dtype=dtype)
+    return t.to(device) if device != "cpu" else t
+
+
+class Tensor(_C.TensorBase):
+    __slots__ = ()
+    __module__ = "ember"  # <class 'ember.Tensor'>, and pickles of the class find it
+
+    # NumPy defers to our reflected operators (np.float32(2) * t is an ember tensor).
+    __array_priority__ = 1000
+
+    def __repr__(self) -> str:
+        return _tensor_str._str(self)
+
+    def __format__(self, format_spec: str) -> str:
+        if self.dim() == 0:
+            return self.item().__format__(format_spec)
+        return object.__format__(self, format_spec)
+
+    def __reduce_ex__(self, protocol: int):
+        # Pickles by value (nested lists), so a pickle never refers to ember internals.
+        src = self.detach()
+        dtype = src.dtype
+        if dtype in (_C.float16, _C.bfloat16):
+            values = src.float().tolist()
+        else:
+            values = src.tolist()
+        return (_rebuild_tensor, (values, dtype, str(src.device), tuple(src.shape)))
+
+    def __deepcopy__(self, memo: dict) -> "Tensor":
+        if id(self) in memo:
+            return memo[id(self)]
+        result = self.clone()
+        memo[id(self)] = result
+        return result
+
+    def __contains__(self, element: Any) -> bool:
+        if not isinstance(element, (Tensor, int, float, bool)):
+            raise RuntimeError(
+                "Tensor.__contains__ only supports Tensor or scalar, but you passed in a "
+                f"{type(element)}."
+            )
+        return bool((self == element).sum().item() > 0)
+
+    # -- NumPy interop (Note in aten/src/ember/python/PyInterop.h) --------------------
+    def numpy(self, *, force: bool = False):
+        """A NumPy array sharing this tensor's memory (CPU tensors only, unless
+        force=True, which copies to the CPU first)."""
+        import numpy as np
+
+        t = self
+        if force and t.device.type != "cpu":
+            t = t.cpu()
+        if force and t.dtype == _C.bfloat16:
+            t = t.float()
+        # __array_interface__ raises PyTorch's TypeError for CUDA and bfloat16 tensors.
+        t.__array_interface__  # noqa: B018
+        return np.asarray(t)
+
+    def __array__(self, dtype=None, copy=None):
+        import numpy as np
+
+        if copy is False and dtype is not None and np.dtype(dtype) != self.numpy().dtype:
+            raise ValueError("ember: a dtype conversion needs a copy, but copy=False was given")
+        arr = self.numpy()
+        if dtype is not None and arr.dtype != np.dtype(dtype):
+            return arr.astype(dtype)
+        return arr.copy() if copy else arr
+
+    # -- Constructors relative to self (PyTorch's Tensor.new_*) -----------------------
+    def new_tensor(self, data, dtype=None, device=None, requires_grad: bool = False) -> "Tensor":
+        import ember
+
+        return ember.tensor(
+            data,
+            dtype=self.dtype if dtype is None else dtype,
+            device=self.device if device is None else device,
+            requires_grad=requires_grad,
+        )
+
+    def _new(self, factory, size, dtype, device, *extra):
+        if len(size) == 1 and isinstance(size[0], (tuple, list)):
+            size = tuple(size[0])
+        return factory(
+            size,
+            *extra,
+            dtype=self.dtype if dtype is None else dtype,
+            device=self.device if device is None else device,
+        )
+
+    def new_empty(self, *size, dtype=None, device=None) -> "Tensor":
+        import ember
+
+        return self._new(ember.empty, size, dtype, device)
+
+    def new_zeros(self, *size, dtype=None, device=None) -> "Tensor":
+        import ember
+
+        return self._new(ember.zeros, size, dtype, device)
+
+    def new_ones(self, *size, dtype=None, device=None) -> "Tensor":
+        import ember
+
+        return self._new(ember.ones, size, dtype, device)
+
+    def new_full(self, size, fill_value, *, dtype=None, device=None) -> "Tensor":
+        import ember
+
+        return self._new(ember.full, (tuple(size),), dtype, device, fill_value)
+
