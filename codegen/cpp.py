@@ -159,12 +159,16 @@ def _param_name(a: Argument) -> str:
     return {"from": "from_", "to": "to_", "default": "default_", "max": "max_", "min": "min_"}.get(a.name, a.name)
 
 
-def params(func: FunctionSchema, *, with_defaults: bool, skip_self: bool = False) -> list[CppParam]:
-    """Parameters in schema order (out arguments last)."""
+def params(
+    func: FunctionSchema, *, with_defaults: bool, skip_self: bool = False, min_arity: int = 0
+) -> list[CppParam]:
+    """Parameters in schema order (out arguments last). Defaults are emitted only
+    from position `min_arity` on (see `min_arities`)."""
     out: list[CppParam] = []
     args = func.arguments.flat_all
     # C++ only allows defaults on a trailing run of parameters.
     last_without_default = max((i for i, a in enumerate(args) if a.default is None), default=-1)
+    last_without_default = max(last_without_default, min_arity - 1 + (1 if skip_self else 0))
     for i, a in enumerate(args):
         if skip_self and a is func.arguments.self_arg:
             continue
@@ -199,3 +203,25 @@ def kernel_decls(nf: NativeFunction) -> list[tuple[str, str]]:
     ret = returns_type(nf.func)
     ps = decl_params(params(nf.func, with_defaults=False))
     return [(k, f"{ret} {k}({ps});") for k in dict.fromkeys(nf.dispatch.values())]
+
+
+def min_arities(funcs: list[FunctionSchema], *, skip_self: bool = False) -> dict[FunctionSchema, int]:
+    """Fewest arguments each C++ overload may be called with, so that no call is
+    ambiguous: C++ overloads share a name (as in ATen), and defaults could make two
+    of them accept the same argument list — `arange(start, end)` matches both
+    `arange.start` and `arange.start_step` (step=1). A later overload gives up the
+    defaults that would collide with an earlier one."""
+    sigs = []
+    result: dict[FunctionSchema, int] = {}
+    for f in funcs:
+        ps = params(f, with_defaults=True, skip_self=skip_self)
+        types = [p.type for p in ps]
+        lo = sum(1 for p in ps if p.default is None)
+        for other_types, other_lo in sigs:
+            for k in range(max(lo, other_lo), min(len(types), len(other_types)) + 1):
+                if types[:k] == other_types[:k]:
+                    lo = max(lo, k + 1)
+        lo = min(lo, len(types))
+        result[f] = lo
+        sigs.append((types, lo))
+    return result

@@ -95,7 +95,19 @@ def _op_info(nf: NativeFunction) -> dict[str, object]:
     }
 
 
-def _method_info(nf: NativeFunction) -> dict[str, object]:
+def _arities(nfs: list[NativeFunction], variant: Variant) -> dict[object, int]:
+    """Per C++ name, the overloads' min arities (cpp.min_arities)."""
+    groups: dict[str, list[object]] = {}
+    for nf in nfs:
+        if variant in nf.variants and (variant is Variant.function or nf.func.arguments.self_arg):
+            groups.setdefault(cpp.cpp_name(nf.func), []).append(nf.func)
+    out: dict[object, int] = {}
+    for funcs in groups.values():
+        out.update(cpp.min_arities(funcs, skip_self=variant is Variant.method))  # type: ignore[arg-type]
+    return out
+
+
+def _method_info(nf: NativeFunction, arity: int = 0) -> dict[str, object]:
     f = nf.func
     inplace = f.kind() == SchemaKind.inplace
     ret = "const Tensor&" if inplace else cpp.returns_type(f)
@@ -108,19 +120,19 @@ def _method_info(nf: NativeFunction) -> dict[str, object]:
     return {
         "ret": ret,
         "name": cpp.cpp_name(f),
-        "decl_params": cpp.decl_params(cpp.params(f, with_defaults=True, skip_self=True)),
+        "decl_params": cpp.decl_params(cpp.params(f, with_defaults=True, skip_self=True, min_arity=arity)),
         "def_params": cpp.decl_params(cpp.params(f, with_defaults=False, skip_self=True)),
         "struct": cpp.op_struct(f),
         "args": ", ".join(args),
     }
 
 
-def _function_info(nf: NativeFunction) -> dict[str, object]:
+def _function_info(nf: NativeFunction, arity: int = 0) -> dict[str, object]:
     f = nf.func
     return {
         "ret": cpp.returns_type(f),
         "name": cpp.cpp_name(f),
-        "params": cpp.decl_params(cpp.params(f, with_defaults=True)),
+        "params": cpp.decl_params(cpp.params(f, with_defaults=True, min_arity=arity)),
         "struct": cpp.op_struct(f),
         "args": ", ".join(cpp.param_names(f)),
     }
@@ -173,8 +185,14 @@ def emit_cpp(env: jinja2.Environment, w: OutputWriter, nfs: list[NativeFunction]
     for nf, op in zip(nfs, ops, strict=True):
         shards[_shard(str(nf.func.name), OP_SHARDS)].append(op)
 
-    methods = [_method_info(nf) for nf in nfs if Variant.method in nf.variants and nf.func.arguments.self_arg]
-    functions = [_function_info(nf) for nf in nfs if Variant.function in nf.variants]
+    m_arity = _arities(nfs, Variant.method)
+    f_arity = _arities(nfs, Variant.function)
+    methods = [
+        _method_info(nf, m_arity[nf.func])
+        for nf in nfs
+        if Variant.method in nf.variants and nf.func.arguments.self_arg
+    ]
+    functions = [_function_info(nf, f_arity[nf.func]) for nf in nfs if Variant.function in nf.variants]
 
     kernels: dict[str, str] = {}
     for nf in nfs:

@@ -132,8 +132,8 @@ void set_default_dtype(ScalarType t);
 //   EMBER_DISPATCH_ALL_TYPES(dtype, "add", [&] { kernel<scalar_t>(...); });
 //
 // The operator name goes into the error for dtypes the kernel does not support,
-// so unsupported inputs raise "add": not implemented for 'Bool'" (a RuntimeError),
-// never undefined behaviour.
+// so unsupported inputs raise NotImplementedError: "add" not implemented for 'Bool'
+// (PyTorch's exception and wording), never undefined behaviour.
 // ---------------------------------------------------------------------------
 #define EMBER_PRIVATE_CASE(enum_name, ...)                                         \
   case ::ember::ScalarType::enum_name: {                                           \
@@ -148,7 +148,7 @@ void set_default_dtype(ScalarType t);
     switch (_st) {                                                                       \
       CASES                                                                              \
       default:                                                                           \
-        throw ::ember::Error(::ember::str('"', NAME, "\" not implemented for '",         \
+        throw ::ember::NotImplementedError(::ember::str('"', NAME, "\" not implemented for '", \
                                           ::ember::type_name(_st), "'"));                \
     }                                                                                    \
   }()
