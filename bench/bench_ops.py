@@ -20,24 +20,24 @@ ratios compare with NumPy alone.
 from __future__ import annotations
 
 import argparse
+import functools
 import glob
 import json
 import os
 import statistics
 import sys
 import time
-from typing import Any, Callable, Optional
+from typing import Any, Callable
 
 # One thread for every library, set before any of them loads its thread pool.
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_var] = "1"
 
-import numpy as np  # noqa: E402
+import ember
+import numpy as np
 
-import ember  # noqa: E402
 
-
-def load_torch(site: Optional[str]) -> tuple[Any, str]:
+def load_torch(site: str | None) -> tuple[Any, str]:
     site = site or os.environ.get("EMBER_BENCH_TORCH_SITE")
     if not site:
         return None, "PyTorch not measured (pass --torch-site or set EMBER_BENCH_TORCH_SITE)"
@@ -81,70 +81,69 @@ class Case:
         self.name, self.unit, self.fns, self.flops = name, unit, fns, flops
 
 
+def _max_dim(lib: Any, t: Any, dim: int) -> Any:
+    # values and indices, as ember.max(t, dim) and torch.max(t, dim) return
+    return (t.max(dim), t.argmax(dim)) if lib is np else t.max(dim)
+
+
+def _relu(lib: Any, a: Any) -> Any:
+    return np.maximum(a, np.float32(0)) if lib is np else lib.relu(a)
+
+
+_NP_NAMES = {"add": "add", "mul": "multiply", "exp": "exp"}
+
+
+def _pointwise(op: str) -> Callable[..., Any]:
+    if op == "relu":
+        return _relu
+    return lambda lib, *xs: getattr(lib, _NP_NAMES[op] if lib is np else op)(*xs)
+
+
 def build_cases(torch: Any, quick: bool) -> list[Case]:
+    """Each case is one call shape run on each library's own copy of the operands
+    (ember and torch share the NumPy arrays' memory, zero-copy)."""
     rng = np.random.default_rng(0)
+    libs = {"ember": ember, "torch": torch, "numpy": np}
     cases: list[Case] = []
 
-    def add_case(name: str, unit: str, make: Callable[[Any], Callable[[], Any]], np_fn: Callable[[], Any],
-                 flops: float = 0.0) -> None:
-        fns = {"ember": make(ember)}
+    def operands(*arrays: np.ndarray) -> dict[str, tuple]:
+        out = {"ember": tuple(ember.from_numpy(a) for a in arrays), "numpy": arrays}
         if torch is not None:
-            fns["torch"] = make(torch)
-        fns["numpy"] = np_fn
+            out["torch"] = tuple(torch.from_numpy(a) for a in arrays)
+        return out
+
+    def add_case(name: str, unit: str, call: Callable[..., Any], ops: dict[str, tuple], flops: float = 0.0,
+                 *extra: Any) -> None:
+        fns = {lib: functools.partial(call, libs[lib], *ops[lib], *extra)
+               for lib in ("ember", "torch", "numpy") if lib in ops}
         cases.append(Case(name, unit, fns, flops))
 
     # a + b on 1-element tensors: the per-call overhead.
-    a1, b1 = np.array([1.0], dtype=np.float32), np.array([2.0], dtype=np.float32)
-    e1 = (ember.tensor(a1), ember.tensor(b1))
-    t1 = (torch.tensor(a1), torch.tensor(b1)) if torch is not None else None
-    fns = {"ember": lambda: e1[0] + e1[1]}
-    if t1 is not None:
-        fns["torch"] = lambda: t1[0] + t1[1]
-    fns["numpy"] = lambda: a1 + b1
-    cases.append(Case("a + b, 1 element", "us", fns))
+    add_case("a + b, 1 element", "us", lambda lib, a, b: a + b,
+             operands(np.array([1.0], dtype=np.float32), np.array([2.0], dtype=np.float32)))
 
-    sizes = [10**6] if quick else [10**6, 10**7]
-    for n in sizes:
-        x = rng.standard_normal(n, dtype=np.float32)
-        y = rng.standard_normal(n, dtype=np.float32)
-        ex, ey = ember.from_numpy(x), ember.from_numpy(y)
-        tx, ty = (torch.from_numpy(x), torch.from_numpy(y)) if torch is not None else (None, None)
+    for n in [10**6] if quick else [10**6, 10**7]:
+        ops = operands(rng.standard_normal(n, dtype=np.float32), rng.standard_normal(n, dtype=np.float32))
         tag = f"1e{len(str(n)) - 1}"
-        # (default arguments bind this iteration's arrays; closures would see the last ones)
-        for op, np_fn in [("add", lambda x=x, y=y: np.add(x, y)), ("mul", lambda x=x, y=y: np.multiply(x, y)),
-                          ("exp", lambda x=x: np.exp(x)), ("relu", lambda x=x: np.maximum(x, np.float32(0)))]:
-            def make(lib, op=op):
-                a, b = (ex, ey) if lib is ember else (tx, ty)
-                f = getattr(lib, op)
-                return (lambda: f(a, b)) if op in ("add", "mul") else (lambda: f(a))
-            add_case(f"{op} {tag} float32", "ms", make, np_fn)
+        for op in ("add", "mul"):
+            add_case(f"{op} {tag} float32", "ms", _pointwise(op), ops)
+        one = {lib: xs[:1] for lib, xs in ops.items()}
+        for op in ("exp", "relu"):
+            add_case(f"{op} {tag} float32", "ms", _pointwise(op), one)
 
     for rows, cols in [(1000, 1000)] + ([] if quick else [(10000, 1000)]):
-        m = rng.standard_normal((rows, cols), dtype=np.float32)
-        em = ember.from_numpy(m)
-        tm = torch.from_numpy(m) if torch is not None else None
+        ops = operands(rng.standard_normal((rows, cols), dtype=np.float32))
         tag = f"{rows}x{cols}"
-
-        def pick(lib):
-            return em if lib is ember else tm
-
-        add_case(f"sum all {tag}", "ms", lambda lib: (lambda t=pick(lib): t.sum()), lambda m=m: m.sum())
-        add_case(f"sum dim=0 {tag}", "ms", lambda lib: (lambda t=pick(lib): t.sum(0)), lambda m=m: m.sum(0))
-        add_case(f"sum dim=1 {tag}", "ms", lambda lib: (lambda t=pick(lib): t.sum(1)), lambda m=m: m.sum(1))
-        add_case(f"max dim=1 {tag}", "ms", lambda lib: (lambda t=pick(lib): t.max(1)),
-                 lambda m=m: (m.max(1), m.argmax(1)))
-        add_case(f"max dim=0 {tag}", "ms", lambda lib: (lambda t=pick(lib): t.max(0)),
-                 lambda m=m: (m.max(0), m.argmax(0)))
-        add_case(f"argmax dim=1 {tag}", "ms", lambda lib: (lambda t=pick(lib): t.argmax(1)), lambda m=m: m.argmax(1))
+        add_case(f"sum all {tag}", "ms", lambda lib, t: t.sum(), ops)
+        for dim in (0, 1):
+            add_case(f"sum dim={dim} {tag}", "ms", lambda lib, t, d: t.sum(d), ops, 0.0, dim)
+        for dim in (1, 0):
+            add_case(f"max dim={dim} {tag}", "ms", _max_dim, ops, 0.0, dim)
+        add_case(f"argmax dim=1 {tag}", "ms", lambda lib, t: t.argmax(1), ops)
 
     k = 1024
-    p = rng.standard_normal((k, k), dtype=np.float32)
-    q = rng.standard_normal((k, k), dtype=np.float32)
-    ep, eq = ember.from_numpy(p), ember.from_numpy(q)
-    tp, tq = (torch.from_numpy(p), torch.from_numpy(q)) if torch is not None else (None, None)
-    add_case("matmul 1024x1024 float32", "GFLOP/s",
-             lambda lib: (lambda a=(ep if lib is ember else tp), b=(eq if lib is ember else tq): a @ b),
-             lambda: p @ q, flops=2.0 * k**3)
+    ops = operands(rng.standard_normal((k, k), dtype=np.float32), rng.standard_normal((k, k), dtype=np.float32))
+    add_case("matmul 1024x1024 float32", "GFLOP/s", lambda lib, a, b: a @ b, ops, 2.0 * k**3)
     return cases
 
 

@@ -4,10 +4,9 @@ random numbers and the default dtype."""
 
 from __future__ import annotations
 
+import ember
 import numpy as np
 import pytest
-
-import ember
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,8 @@ translation of ember's C++ errors (Exceptions.h)."""
 
 from __future__ import annotations
 
-import pytest
-
 import ember
+import pytest
 
 
 @pytest.fixture

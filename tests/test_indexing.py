@@ -4,10 +4,9 @@ operators] in aten/src/ember/python/PyIndexing.cpp)."""
 
 from __future__ import annotations
 
+import ember
 import numpy as np
 import pytest
-
-import ember
 
 A = np.arange(2 * 3 * 4, dtype=np.int64).reshape(2, 3, 4)
 
@@ -32,9 +31,9 @@ def _env(np_side: bool) -> dict:
     i = np.array([1, 0, 1])
     i2 = np.array([[2, 0], [1, 1]])
     if np_side:
-        return dict(m=m, m2=m2, m3=m3, i=i, i2=i2)
-    return dict(m=ember.tensor(m), m2=ember.tensor(m2), m3=ember.tensor(m3), i=ember.tensor(i),
-                i2=ember.tensor(i2))
+        return {"m": m, "m2": m2, "m3": m3, "i": i, "i2": i2}
+    return {"m": ember.tensor(m), "m2": ember.tensor(m2), "m3": ember.tensor(m3), "i": ember.tensor(i),
+                "i2": ember.tensor(i2)}
 
 
 @pytest.mark.parametrize("expr", AGREE)
@@ -158,3 +157,11 @@ def test_integer_index_dtypes() -> None:
         assert t[idx].tolist() == [3, 1]
     mask = ember.tensor([1, 0, 1, 0, 0, 0, 0, 0, 0, 1], dtype=ember.uint8)
     assert t[mask].tolist() == [0, 2, 9]
+
+
+def test_list_indices_become_int64() -> None:
+    t = ember.arange(3.0)
+    assert t[[]].shape == (0,) and t[[1.7]].tolist() == [1.0]
+    x = ember.zeros(2, 3)
+    x[[]] = 1.0
+    assert x.sum().item() == 0.0

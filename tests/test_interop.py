@@ -8,10 +8,9 @@ import gc
 import sys
 import weakref
 
+import ember
 import numpy as np
 import pytest
-
-import ember
 
 NP_TYPES = [np.bool_, np.uint8, np.int8, np.int16, np.int32, np.int64, np.float16, np.float32, np.float64]
 

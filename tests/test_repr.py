@@ -11,9 +11,8 @@ from __future__ import annotations
 import json
 import os
 
-import pytest
-
 import ember
+import pytest
 
 GOLDEN = os.path.join(os.path.dirname(__file__), "golden", "tensor_repr.json")
 with open(GOLDEN) as f:

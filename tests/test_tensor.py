@@ -9,10 +9,9 @@ import operator
 import pickle
 import weakref
 
+import ember
 import numpy as np
 import pytest
-
-import ember
 
 
 @pytest.fixture
@@ -44,7 +43,7 @@ def test_transposes(x: ember.Tensor) -> None:
     assert x.mT.shape == (2, 4, 3)
     assert x.mT[1, 2, 0].item() == x[1, 0, 2].item()
     with pytest.raises(RuntimeError, match="tensor.mT is only supported on matrices or batches of matrices"):
-        ember.zeros(3).mT
+        _ = ember.zeros(3).mT
 
 
 def test_item_tolist_and_scalars() -> None:
@@ -136,7 +135,7 @@ def test_unary_dunders() -> None:
     assert (b | False).tolist() == [True, False]
     assert (b ^ True).tolist() == [False, True]
     with pytest.raises(TypeError, match="only implemented on integer and Boolean-type tensors"):
-        ~a
+        _ = ~a
     m = ember.tensor([[1.0, 2.0], [3.0, 4.0]])
     assert (m @ m).tolist() == [[7.0, 10.0], [15.0, 22.0]]
 
@@ -162,12 +161,12 @@ def test_inplace_dunders_keep_identity() -> None:
 
 def test_not_implemented_operands() -> None:
     a = ember.zeros(2)
-    assert (a == None) is False  # noqa: E711
+    assert (a == None) is False
     assert (a != "x") is True
     with pytest.raises(TypeError):
         a + "x"
     with pytest.raises(TypeError):
-        a < None
+        _ = a < None
     with pytest.raises(TypeError):
         a @ 2
 

@@ -4,10 +4,9 @@ without a GPU (tests/conftest.py)."""
 
 from __future__ import annotations
 
+import ember
 import numpy as np
 import pytest
-
-import ember
 
 pytestmark = pytest.mark.cuda
 

@@ -21,57 +21,51 @@ from ember._loader import load_extension as _load_extension
 _C = _load_extension()
 
 # The enum-like objects and value types, defined in C++.
-from ember._C import (  # noqa: E402
+# dtypes and their legacy aliases (ember.float is ember.float32, as in PyTorch).
+# Utilities and tensor creation from data.
+from ember._C import (
     Generator,
     Size,
+    as_tensor,
+    bfloat16,
+    bool,
+    can_cast,
     contiguous_format,
     default_generator,
     device,
-    dtype,
-    layout,
-    memory_format,
-    preserve_format,
-    strided,
-)
-
-# dtypes and their legacy aliases (ember.float is ember.float32, as in PyTorch).
-from ember._C import (  # noqa: E402
-    bfloat16,
-    bool,
     double,
+    dtype,
     float,
     float16,
     float32,
     float64,
+    from_numpy,
+    get_default_dtype,
+    get_num_threads,
     half,
+    initial_seed,
     int,
     int8,
     int16,
     int32,
     int64,
+    layout,
     long,
-    short,
-    uint8,
-)
-
-# Utilities and tensor creation from data.
-from ember._C import (  # noqa: E402
-    as_tensor,
-    can_cast,
-    from_numpy,
-    get_default_dtype,
-    get_num_threads,
-    initial_seed,
     manual_seed,
+    memory_format,
+    preserve_format,
     promote_types,
     result_type,
     seed,
     set_default_dtype,
     set_num_threads,
+    short,
+    strided,
     tensor,
+    uint8,
 )
-from ember._tensor import Tensor  # noqa: E402
-from ember._tensor_str import set_printoptions, get_printoptions  # noqa: E402
+from ember._tensor import Tensor
+from ember._tensor_str import get_printoptions, set_printoptions
 
 # Every tensor the extension returns is an ember.Tensor.
 _C._set_tensor_class(Tensor)
@@ -82,8 +76,8 @@ for _name in _generated:
     globals()[_name] = getattr(_C._VariableFunctions, _name)
 del _name
 
-from ember import cuda, version  # noqa: E402
-from ember.version import __version__  # noqa: E402
+from ember import cuda, version
+from ember.version import __version__
 
 
 def is_tensor(obj: _Any) -> _builtins.bool:
@@ -136,31 +130,51 @@ __all__ = [
     "Size",
     "Tensor",
     "as_tensor",
+    "bfloat16",
+    "bool",
     "can_cast",
     "config_str",
+    "contiguous_format",
     "cuda",
+    "default_generator",
     "device",
+    "double",
     "dtype",
+    "float",
+    "float16",
+    "float32",
+    "float64",
     "from_dlpack",
     "from_numpy",
     "get_default_dtype",
     "get_num_threads",
     "get_printoptions",
+    "half",
     "initial_seed",
+    "int",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
     "is_floating_point",
     "is_tensor",
     "layout",
+    "long",
     "manual_seed",
     "memory_format",
     "numel",
+    "preserve_format",
     "promote_types",
     "result_type",
     "seed",
     "set_default_dtype",
     "set_num_threads",
     "set_printoptions",
+    "short",
     "show_config",
+    "strided",
     "tensor",
+    "uint8",
     "version",
-    *_generated,
 ]
+__all__.extend(_generated)

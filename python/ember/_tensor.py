@@ -15,7 +15,7 @@ from typing import Any
 from ember import _C, _tensor_str
 
 
-def _rebuild_tensor(data: list, dtype: Any, device: str, shape: tuple) -> "Tensor":
+def _rebuild_tensor(data: list, dtype: Any, device: str, shape: tuple) -> Tensor:
     import ember
 
     t = ember.tensor(data, dtype=dtype)
@@ -50,7 +50,7 @@ class Tensor(_C.TensorBase):
             values = src.tolist()
         return (_rebuild_tensor, (values, dtype, str(src.device), tuple(src.shape)))
 
-    def __deepcopy__(self, memo: dict) -> "Tensor":
+    def __deepcopy__(self, memo: dict) -> Tensor:
         if id(self) in memo:
             return memo[id(self)]
         result = self.clone()
@@ -59,7 +59,7 @@ class Tensor(_C.TensorBase):
 
     def __contains__(self, element: Any) -> bool:
         if not isinstance(element, (Tensor, int, float, bool)):
-            raise RuntimeError(
+            raise RuntimeError(  # noqa: TRY004 (PyTorch raises RuntimeError here)
                 "Tensor.__contains__ only supports Tensor or scalar, but you passed in a "
                 f"{type(element)}."
             )
@@ -91,7 +91,7 @@ class Tensor(_C.TensorBase):
         return arr.copy() if copy else arr
 
     # -- Constructors relative to self (PyTorch's Tensor.new_*) -----------------------
-    def new_tensor(self, data, dtype=None, device=None, requires_grad: bool = False) -> "Tensor":
+    def new_tensor(self, data, dtype=None, device=None, requires_grad: bool = False) -> Tensor:
         import ember
 
         return ember.tensor(
@@ -111,22 +111,22 @@ class Tensor(_C.TensorBase):
             device=self.device if device is None else device,
         )
 
-    def new_empty(self, *size, dtype=None, device=None) -> "Tensor":
+    def new_empty(self, *size, dtype=None, device=None) -> Tensor:
         import ember
 
         return self._new(ember.empty, size, dtype, device)
 
-    def new_zeros(self, *size, dtype=None, device=None) -> "Tensor":
+    def new_zeros(self, *size, dtype=None, device=None) -> Tensor:
         import ember
 
         return self._new(ember.zeros, size, dtype, device)
 
-    def new_ones(self, *size, dtype=None, device=None) -> "Tensor":
+    def new_ones(self, *size, dtype=None, device=None) -> Tensor:
         import ember
 
         return self._new(ember.ones, size, dtype, device)
 
-    def new_full(self, size, fill_value, *, dtype=None, device=None) -> "Tensor":
+    def new_full(self, size, fill_value, *, dtype=None, device=None) -> Tensor:
         import ember
 
         return self._new(ember.full, (tuple(size),), dtype, device, fill_value)

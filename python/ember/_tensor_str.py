@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any
 
 import ember
 
@@ -33,19 +33,19 @@ class _PrintOptions:
     threshold: float = 1000
     edgeitems: int = 3
     linewidth: int = 80
-    sci_mode: Optional[bool] = None
+    sci_mode: bool | None = None
 
 
 PRINT_OPTS = _PrintOptions()
 
 
 def set_printoptions(
-    precision: Optional[int] = None,
-    threshold: Optional[float] = None,
-    edgeitems: Optional[int] = None,
-    linewidth: Optional[int] = None,
-    profile: Optional[str] = None,
-    sci_mode: Optional[bool] = None,
+    precision: int | None = None,
+    threshold: float | None = None,
+    edgeitems: int | None = None,
+    linewidth: int | None = None,
+    profile: str | None = None,
+    sci_mode: bool | None = None,
 ) -> None:
     """Like torch.set_printoptions: profile is "default", "short" or "full"."""
     if profile is not None:
@@ -75,7 +75,7 @@ def get_printoptions() -> dict[str, Any]:
     return dict(vars(PRINT_OPTS))
 
 
-def _summarized_values(t: "ember.Tensor", summarize: bool) -> list:
+def _summarized_values(t: ember.Tensor, summarize: bool) -> list:
     """The elements the formatter sees: all of them, or only the edges when summarising
     (PyTorch's get_summarized_data)."""
     if t.dim() == 0:
@@ -153,9 +153,9 @@ class _Formatter:
         return (self.max_width - len(ret)) * " " + ret
 
 
-def _vector_str(t: "ember.Tensor", indent: int, summarize: bool, formatter: _Formatter) -> str:
+def _vector_str(t: ember.Tensor, indent: int, summarize: bool, formatter: _Formatter) -> str:
     element_length = formatter.width() + 2
-    elements_per_line = max(1, int(math.floor((PRINT_OPTS.linewidth - indent) / element_length)))
+    elements_per_line = max(1, math.floor((PRINT_OPTS.linewidth - indent) / element_length))
     edge = PRINT_OPTS.edgeitems
     if summarize and not edge:
         data = ["..."]
@@ -171,7 +171,7 @@ def _vector_str(t: "ember.Tensor", indent: int, summarize: bool, formatter: _For
     return "[" + ("," + "\n" + " " * (indent + 1)).join(lines) + "]"
 
 
-def _tensor_str_with_formatter(t: "ember.Tensor", indent: int, summarize: bool, formatter: _Formatter) -> str:
+def _tensor_str_with_formatter(t: ember.Tensor, indent: int, summarize: bool, formatter: _Formatter) -> str:
     dim = t.dim()
     if dim == 0:
         return formatter.format(t.item())
@@ -181,7 +181,7 @@ def _tensor_str_with_formatter(t: "ember.Tensor", indent: int, summarize: bool, 
     n = t.size(0)
     if summarize and n > 2 * edge:
         slices = (
-            [_tensor_str_with_formatter(t[i], indent + 1, summarize, formatter) for i in range(0, edge)]
+            [_tensor_str_with_formatter(t[i], indent + 1, summarize, formatter) for i in range(edge)]
             + ["..."]
             + [_tensor_str_with_formatter(t[i], indent + 1, summarize, formatter) for i in range(n - edge, n)]
         )
@@ -190,7 +190,7 @@ def _tensor_str_with_formatter(t: "ember.Tensor", indent: int, summarize: bool, 
     return "[" + ("," + "\n" * (dim - 1) + " " * (indent + 1)).join(slices) + "]"
 
 
-def _tensor_str(t: "ember.Tensor", indent: int) -> str:
+def _tensor_str(t: ember.Tensor, indent: int) -> str:
     if t.numel() == 0:
         return "[]"
     summarize = t.numel() > PRINT_OPTS.threshold
@@ -220,7 +220,7 @@ def _add_suffixes(tensor_str: str, suffixes: list[str], indent: int) -> str:
     return "".join(parts)
 
 
-def _str(t: "ember.Tensor") -> str:
+def _str(t: ember.Tensor) -> str:
     prefix = "tensor("
     indent = len(prefix)
     suffixes = []

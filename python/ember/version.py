@@ -17,10 +17,9 @@ from __future__ import annotations
 import importlib.util
 import os
 from types import ModuleType
-from typing import Optional
 
 
-def _load_build_config() -> Optional[ModuleType]:
+def _load_build_config() -> ModuleType | None:
     try:
         from ember import _build_config
 
@@ -42,7 +41,7 @@ def _load_build_config() -> Optional[ModuleType]:
 _config = _load_build_config()
 
 
-def _from_extension(name: str) -> Optional[str]:
+def _from_extension(name: str) -> str | None:
     from ember import _C
 
     value = getattr(_C, name, "")
@@ -50,8 +49,8 @@ def _from_extension(name: str) -> Optional[str]:
 
 
 __version__: str = getattr(_config, "__version__", None) or _from_extension("_version") or "0+unknown"
-cuda: Optional[str] = getattr(_config, "cuda", None) if _config else _from_extension("_cuda_version")
-hip: Optional[str] = getattr(_config, "hip", None) if _config else _from_extension("_hip_version")
+cuda: str | None = getattr(_config, "cuda", None) if _config else _from_extension("_cuda_version")
+hip: str | None = getattr(_config, "hip", None) if _config else _from_extension("_hip_version")
 git_version: str = getattr(_config, "git_version", None) or "unknown"
 debug: bool = bool(getattr(_config, "debug", False))
 

@@ -25,22 +25,33 @@ CASES = [pytest.param(op, d, id=f"{op.name}-{d}") for op in OPS for d in op.dtyp
 
 def to_cuda(x: Any, dtype: str | None, noncontig: bool) -> Any:
     """Like opinfo.to_ember, but the tensor (and its non-contiguous view) lives on the GPU."""
+    if isinstance(x, list) and x and all(isinstance(a, np.ndarray) for a in x):
+        return [to_cuda(a, dtype, noncontig) for a in x]
     if not isinstance(x, np.ndarray):
         return x
     d = getattr(ember, dtype) if dtype else None
     if noncontig and x.ndim >= 2:
-        return ember.tensor(np.ascontiguousarray(x.swapaxes(-1, -2)), dtype=d).cuda().transpose(-1, -2)
+        return (
+            ember.tensor(np.ascontiguousarray(x.swapaxes(-1, -2)), dtype=d)
+            .cuda()
+            .transpose(-1, -2)
+        )
     if noncontig and x.ndim == 1 and x.size > 0:
         return ember.tensor(np.repeat(x, 2), dtype=d).cuda()[::2]
     return ember.tensor(x, dtype=d).cuda()
 
 
 def cpu_view(a: Any) -> Any:
+    if isinstance(a, list):
+        return [cpu_view(x) for x in a]
     return a.cpu() if isinstance(a, ember.Tensor) else a
 
 
 def _cuda_args(op: OpInfo, sample: SampleInput, dtype: str, noncontig: bool) -> tuple:
-    return tuple(to_cuda(a, op.fixed_dtypes.get(i, dtype), noncontig) for i, a in enumerate(sample.args))
+    return tuple(
+        to_cuda(a, op.fixed_dtypes.get(i, dtype), noncontig)
+        for i, a in enumerate(sample.args)
+    )
 
 
 def _check_cuda(op: OpInfo, result, ref, expected: str, what: str) -> None:
@@ -50,7 +61,9 @@ def _check_cuda(op: OpInfo, result, ref, expected: str, what: str) -> None:
         _check(op, values.cpu(), ref[0], expected, what + " values")
         _check(op, indices.cpu(), ref[1], "int64", what + " indices")
     else:
-        assert isinstance(result, ember.Tensor) and result.is_cuda, f"{what}: result not on CUDA"
+        assert isinstance(result, ember.Tensor) and result.is_cuda, (
+            f"{what}: result not on CUDA"
+        )
         _check(op, result.cpu(), ref, expected, what)
 
 
@@ -81,7 +94,13 @@ def test_out(op: OpInfo, dtype: str) -> None:
         out = ember.empty(0, dtype=getattr(ember, expected), device="cuda")
         result = fn(*gargs, **sample.kwargs, out=out)
         assert result is out
-        _check(op, out.cpu(), _reference(op, cargs, sample.kwargs, expected), expected, f"cuda {op.name} out=")
+        _check(
+            op,
+            out.cpu(),
+            _reference(op, cargs, sample.kwargs, expected),
+            expected,
+            f"cuda {op.name} out=",
+        )
 
 
 @pytest.mark.parametrize("op,dtype", [c for c in CASES if c.values[0].inplace])
@@ -95,8 +114,12 @@ def test_inplace(op: OpInfo, dtype: str) -> None:
         if tuple(self_t.shape) != ref.shape:
             continue
         method = getattr(self_t, op.fn_name + "_")
-        if expected != dtype and not ember.can_cast(getattr(ember, expected), self_t.dtype):
-            with pytest.raises(RuntimeError, match="can't be cast to the desired output type"):
+        if expected != dtype and not ember.can_cast(
+            getattr(ember, expected), self_t.dtype
+        ):
+            with pytest.raises(
+                RuntimeError, match="can't be cast to the desired output type"
+            ):
                 method(*gargs[1:], **sample.kwargs)
             continue
         assert method(*gargs[1:], **sample.kwargs) is self_t
@@ -105,6 +128,7 @@ def test_inplace(op: OpInfo, dtype: str) -> None:
 
 # ---------------------------------------------------------------------------
 # Beyond the table.
+
 
 def _np(t: ember.Tensor) -> np.ndarray:
     t = t.cpu()
@@ -130,14 +154,27 @@ def test_broadcast_3d_strided() -> None:
     a = rng.standard_normal((4, 1, 6, 5))
     b = rng.standard_normal((3, 5, 1)).swapaxes(1, 2)  # (3, 1, 5), non-contiguous
     ga = ember.tensor(a).cuda()
-    gb = ember.tensor(np.ascontiguousarray(rng.standard_normal((3, 5, 1)))).cuda().transpose(1, 2)
+    gb = (
+        ember.tensor(np.ascontiguousarray(rng.standard_normal((3, 5, 1))))
+        .cuda()
+        .transpose(1, 2)
+    )
     bb = _np(gb)
     np.testing.assert_allclose(_np(ember.maximum(ga, gb)), np.maximum(a, bb))
     assert b.shape == bb.shape
 
 
-@pytest.mark.parametrize("shape,dim", [((1 << 20,), None), ((1000, 300), 0), ((300, 1000), 1),
-                                       ((64, 3, 500), (0, 2)), ((7, 1, 9), 1), ((5, 2000, 3), 1)])
+@pytest.mark.parametrize(
+    "shape,dim",
+    [
+        ((1 << 20,), None),
+        ((1000, 300), 0),
+        ((300, 1000), 1),
+        ((64, 3, 500), (0, 2)),
+        ((7, 1, 9), 1),
+        ((5, 2000, 3), 1),
+    ],
+)
 def test_large_reductions_match_cpu(shape, dim) -> None:
     rng = np.random.default_rng(1)
     x = rng.standard_normal(shape).astype(np.float32)
@@ -145,7 +182,9 @@ def test_large_reductions_match_cpu(shape, dim) -> None:
     c = ember.tensor(x)
     kw = {} if dim is None else {"dim": dim}
     np.testing.assert_allclose(_np(g.sum(**kw)), _np(c.sum(**kw)), rtol=1e-4, atol=1e-3)
-    np.testing.assert_allclose(_np(g.mean(**kw)), _np(c.mean(**kw)), rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(
+        _np(g.mean(**kw)), _np(c.mean(**kw)), rtol=1e-4, atol=1e-5
+    )
     if dim is None:
         assert g.max().item() == c.max().item()
         assert g.argmax().item() == c.argmax().item()
@@ -183,16 +222,33 @@ def test_extrema_nan_and_ties() -> None:
 
 
 @pytest.mark.parametrize("dtype", ["float16", "bfloat16", "float32", "float64"])
-@pytest.mark.parametrize("shape,dim", [((4, 1000), -1), ((1000, 4), 0), ((3, 5, 7), 1), ((2, 5000), 1)])
+@pytest.mark.parametrize(
+    "shape,dim", [((4, 1000), -1), ((1000, 4), 0), ((3, 5, 7), 1), ((2, 5000), 1)]
+)
 def test_softmax_matches_cpu(dtype, shape, dim) -> None:
     rng = np.random.default_rng(2)
     x = ember.tensor(rng.standard_normal(shape) * 4, dtype=getattr(ember, dtype))
     tol = 2e-2 if dtype in ("float16", "bfloat16") else 1e-5
     for fn in (ember.softmax, ember.log_softmax):
-        np.testing.assert_allclose(_np(fn(x.cuda(), dim)), _np(fn(x, dim)), rtol=tol, atol=tol)
+        np.testing.assert_allclose(
+            _np(fn(x.cuda(), dim)), _np(fn(x, dim)), rtol=tol, atol=tol
+        )
 
 
-@pytest.mark.parametrize("dtype", ["uint8", "int8", "int16", "int32", "int64", "float16", "bfloat16", "float32", "float64"])
+@pytest.mark.parametrize(
+    "dtype",
+    [
+        "uint8",
+        "int8",
+        "int16",
+        "int32",
+        "int64",
+        "float16",
+        "bfloat16",
+        "float32",
+        "float64",
+    ],
+)
 def test_mm_every_dtype(dtype) -> None:
     d = getattr(ember, dtype)
     rng = np.random.default_rng(3)
@@ -205,7 +261,9 @@ def test_mm_every_dtype(dtype) -> None:
     ga_t = a.T.contiguous().cuda().T
     assert not ga_t.is_contiguous()
     np.testing.assert_allclose(_np(ember.mm(ga_t, gb)), _np(ember.mm(a, b)), rtol=tol)
-    np.testing.assert_allclose(_np(ember.mm(gb.T, ga_t.T)), _np(ember.mm(b.T, a.T)), rtol=tol)
+    np.testing.assert_allclose(
+        _np(ember.mm(gb.T, ga_t.T)), _np(ember.mm(b.T, a.T)), rtol=tol
+    )
 
 
 @pytest.mark.parametrize("dtype", ["float32", "float64"])
@@ -215,61 +273,96 @@ def test_bmm_addmm_layouts(dtype) -> None:
     a = ember.tensor(rng.standard_normal((5, 64, 33)), dtype=d)
     b = ember.tensor(rng.standard_normal((5, 33, 17)), dtype=d)
     ga, gb = a.cuda(), b.cuda()
-    np.testing.assert_allclose(_np(ember.bmm(ga, gb)), _np(ember.bmm(a, b)), rtol=1e-5, atol=1e-5)
-    np.testing.assert_allclose(_np(ember.bmm(gb.transpose(1, 2), ga.transpose(1, 2))),
-                               _np(ember.bmm(b.transpose(1, 2), a.transpose(1, 2))), rtol=1e-5, atol=1e-5)
+    np.testing.assert_allclose(
+        _np(ember.bmm(ga, gb)), _np(ember.bmm(a, b)), rtol=1e-5, atol=1e-5
+    )
+    np.testing.assert_allclose(
+        _np(ember.bmm(gb.transpose(1, 2), ga.transpose(1, 2))),
+        _np(ember.bmm(b.transpose(1, 2), a.transpose(1, 2))),
+        rtol=1e-5,
+        atol=1e-5,
+    )
     c = ember.tensor(rng.standard_normal((64, 17)), dtype=d)
     np.testing.assert_allclose(
         _np(ember.addmm(c.cuda(), ga[0], gb[0], beta=0.5, alpha=2.0)),
-        _np(ember.addmm(c, a[0], b[0], beta=0.5, alpha=2.0)), rtol=1e-5, atol=1e-5)
+        _np(ember.addmm(c, a[0], b[0], beta=0.5, alpha=2.0)),
+        rtol=1e-5,
+        atol=1e-5,
+    )
     # beta = 0 ignores NaNs in c
     nan_c = ember.full((64, 17), float("nan"), dtype=d).cuda()
     assert not np.isnan(_np(ember.addmm(nan_c, ga[0], gb[0], beta=0))).any()
     big_a = ember.tensor(rng.standard_normal((300, 200)), dtype=d)
     big_b = ember.tensor(rng.standard_normal((200, 100)), dtype=d)
-    np.testing.assert_allclose(_np(big_a.cuda() @ big_b.cuda()), _np(big_a @ big_b), rtol=1e-4, atol=1e-4)
+    np.testing.assert_allclose(
+        _np(big_a.cuda() @ big_b.cuda()), _np(big_a @ big_b), rtol=1e-4, atol=1e-4
+    )
 
 
 def test_cat_and_stack() -> None:
     a = ember.arange(6).reshape(2, 3)
     b = ember.arange(6, 12).reshape(2, 3)
-    np.testing.assert_array_equal(_np(ember.cat([a.cuda(), b.cuda()], 1)), _np(ember.cat([a, b], 1)))
-    np.testing.assert_array_equal(_np(ember.stack([a.cuda(), b.cuda()])), _np(ember.stack([a, b])))
+    np.testing.assert_array_equal(
+        _np(ember.cat([a.cuda(), b.cuda()], 1)), _np(ember.cat([a, b], 1))
+    )
+    np.testing.assert_array_equal(
+        _np(ember.stack([a.cuda(), b.cuda()])), _np(ember.stack([a, b]))
+    )
 
 
 @pytest.mark.parametrize("dtype", ["int64", "int32", "float16", "float32", "float64"])
 def test_factories_match_cpu(dtype) -> None:
     d = getattr(ember, dtype)
-    np.testing.assert_array_equal(_np(ember.arange(0, 100, 3, dtype=d, device="cuda")),
-                                  _np(ember.arange(0, 100, 3, dtype=d)))
+    np.testing.assert_array_equal(
+        _np(ember.arange(0, 100, 3, dtype=d, device="cuda")),
+        _np(ember.arange(0, 100, 3, dtype=d)),
+    )
     if dtype in ("float16", "float32", "float64"):
-        np.testing.assert_array_equal(_np(ember.arange(-1.0, 1.0, 0.1, dtype=d, device="cuda")),
-                                      _np(ember.arange(-1.0, 1.0, 0.1, dtype=d)))
-    np.testing.assert_array_equal(_np(ember.linspace(-3, 7, 50, dtype=d, device="cuda")),
-                                  _np(ember.linspace(-3, 7, 50, dtype=d)))
-    np.testing.assert_array_equal(_np(ember.eye(4, 6, dtype=d, device="cuda")), _np(ember.eye(4, 6, dtype=d)))
-    np.testing.assert_array_equal(_np(ember.full((3, 2), 7, dtype=d, device="cuda")), np.full((3, 2), 7))
-    np.testing.assert_array_equal(_np(ember.zeros(5, dtype=d, device="cuda")), np.zeros(5))
+        np.testing.assert_array_equal(
+            _np(ember.arange(-1.0, 1.0, 0.1, dtype=d, device="cuda")),
+            _np(ember.arange(-1.0, 1.0, 0.1, dtype=d)),
+        )
+    np.testing.assert_array_equal(
+        _np(ember.linspace(-3, 7, 50, dtype=d, device="cuda")),
+        _np(ember.linspace(-3, 7, 50, dtype=d)),
+    )
+    np.testing.assert_array_equal(
+        _np(ember.eye(4, 6, dtype=d, device="cuda")), _np(ember.eye(4, 6, dtype=d))
+    )
+    np.testing.assert_array_equal(
+        _np(ember.full((3, 2), 7, dtype=d, device="cuda")), np.full((3, 2), 7)
+    )
+    np.testing.assert_array_equal(
+        _np(ember.zeros(5, dtype=d, device="cuda")), np.zeros(5)
+    )
 
 
 @pytest.mark.parametrize("dtype", ["float16", "bfloat16", "float32", "float64"])
 def test_random_matches_cpu_stream(dtype) -> None:
     d = getattr(ember, dtype)
     n = 1001  # not a multiple of the elements per Philox block
-    for make in (lambda dev: ember.rand(n, dtype=d, device=dev),
-                 lambda dev: ember.randn(n, dtype=d, device=dev),
-                 lambda dev: ember.empty(n, dtype=d, device=dev).uniform_(-2, 3),
-                 lambda dev: ember.empty(n, dtype=d, device=dev).normal_(1.5, 0.5)):
+    for make in (
+        lambda dev: ember.rand(n, dtype=d, device=dev),
+        lambda dev: ember.randn(n, dtype=d, device=dev),
+        lambda dev: ember.empty(n, dtype=d, device=dev).uniform_(-2, 3),
+        lambda dev: ember.empty(n, dtype=d, device=dev).normal_(1.5, 0.5),
+    ):
         ember.manual_seed(99)
         cpu = make("cpu")
         ember.manual_seed(99)
         gpu = make("cuda")
         # Same Philox elements; one-ulp differences where nvcc fuses a multiply-add.
-        rtol = 1e-2 if dtype in ("float16", "bfloat16") else (1e-6 if dtype == "float32" else 1e-12)
+        rtol = (
+            1e-2
+            if dtype in ("float16", "bfloat16")
+            else (1e-6 if dtype == "float32" else 1e-12)
+        )
         np.testing.assert_allclose(_np(gpu), _np(cpu), rtol=rtol, atol=rtol)
 
 
-@pytest.mark.parametrize("dtype", ["uint8", "int8", "int16", "int32", "int64", "float32"])
+@pytest.mark.parametrize(
+    "dtype", ["uint8", "int8", "int16", "int32", "int64", "float32"]
+)
 def test_randint_and_random_match_cpu(dtype) -> None:
     d = getattr(ember, dtype)
     high = 100
@@ -287,8 +380,10 @@ def test_integer_division_by_zero_raises() -> None:
         ember.div(a, b, rounding_mode="floor")
     with pytest.raises(RuntimeError, match="ZeroDivisionError"):
         ember.div(a, b, rounding_mode="trunc")
-    np.testing.assert_array_equal(_np(ember.div(a, ember.tensor([2, -4, 4]).cuda(), rounding_mode="floor")),
-                                  [2, -2, 1])
+    np.testing.assert_array_equal(
+        _np(ember.div(a, ember.tensor([2, -4, 4]).cuda(), rounding_mode="floor")),
+        [2, -2, 1],
+    )
 
 
 def test_advanced_indexing_matches_cpu() -> None:
@@ -297,8 +392,10 @@ def test_advanced_indexing_matches_cpu() -> None:
     idx = ember.tensor([2, 0, -1])
     np.testing.assert_array_equal(_np(g[idx]), _np(x[idx]))
     np.testing.assert_array_equal(_np(g[:, idx.cuda()]), _np(x[:, idx]))
-    np.testing.assert_array_equal(_np(g[idx.cuda(), :, ember.tensor([1, 1, 4]).cuda()]),
-                                  _np(x[idx, :, ember.tensor([1, 1, 4])]))
+    np.testing.assert_array_equal(
+        _np(g[idx.cuda(), :, ember.tensor([1, 1, 4]).cuda()]),
+        _np(x[idx, :, ember.tensor([1, 1, 4])]),
+    )
     mask = x > 30
     np.testing.assert_array_equal(_np(g[mask.cuda()]), _np(x[mask]))
     with pytest.raises(IndexError, match="out of bounds"):
@@ -315,10 +412,23 @@ def test_index_put_matches_cpu() -> None:
     x.index_put_((idx,), vals, accumulate=True)
     g.index_put_((idx.cuda(),), vals.cuda(), accumulate=True)
     np.testing.assert_array_equal(_np(g), _np(x))
-    for dtype in ("int8", "int16", "uint8", "float16", "bfloat16", "int64", "float64", "bool"):
+    for dtype in (
+        "int8",
+        "int16",
+        "uint8",
+        "float16",
+        "bfloat16",
+        "int64",
+        "float64",
+        "bool",
+    ):
         d = getattr(ember, dtype)
         h = ember.zeros(4, dtype=d, device="cuda")
-        h.index_put_((ember.tensor([1, 1, 3, 1]).cuda(),), ember.ones(4, dtype=d, device="cuda"), accumulate=True)
+        h.index_put_(
+            (ember.tensor([1, 1, 3, 1]).cuda(),),
+            ember.ones(4, dtype=d, device="cuda"),
+            accumulate=True,
+        )
         expected = [0, 1, 0, 1] if dtype == "bool" else [0, 3, 0, 1]
         np.testing.assert_array_equal(_np(h), expected, err_msg=dtype)
     y = ember.zeros(6, device="cuda")
@@ -333,15 +443,19 @@ def test_nonzero_matches_cpu(shape) -> None:
     rng = np.random.default_rng(5)
     x = ember.tensor(rng.integers(0, 3, shape) * (rng.random(shape) > 0.3))
     np.testing.assert_array_equal(_np(ember.nonzero(x.cuda())), _np(ember.nonzero(x)))
-    np.testing.assert_array_equal(_np(ember.nonzero(x.cuda().T if x.dim() == 2 else x.cuda())),
-                                  _np(ember.nonzero(x.T if x.dim() == 2 else x)))
+    np.testing.assert_array_equal(
+        _np(ember.nonzero(x.cuda().T if x.dim() == 2 else x.cuda())),
+        _np(ember.nonzero(x.T if x.dim() == 2 else x)),
+    )
 
 
 def test_where_with_cpu_scalar_and_clamp_tensor_bounds() -> None:
     x = ember.tensor([-2.0, 0.5, 3.0]).cuda()
     np.testing.assert_array_equal(_np(ember.where(x > 0, x, 0.0)), [0.0, 0.5, 3.0])
     lo = ember.tensor([-1.0, 1.0, 0.0]).cuda()
-    np.testing.assert_array_equal(_np(ember.clamp(x, min=lo, max=ember.tensor(2.0))), [-1.0, 1.0, 2.0])
+    np.testing.assert_array_equal(
+        _np(ember.clamp(x, min=lo, max=ember.tensor(2.0))), [-1.0, 1.0, 2.0]
+    )
 
 
 def test_half_and_bfloat16_arithmetic() -> None:

@@ -22,13 +22,12 @@ tensors, and the reference reads them back, so both sides see the same values.
 
 from __future__ import annotations
 
-import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Optional
-
-import numpy as np
+from typing import Any, Callable
 
 import ember
+import numpy as np
 
 # ---------------------------------------------------------------------------
 # dtypes
@@ -87,7 +86,7 @@ def result_type(*operands: Any) -> str:
     """torch.result_type over tensors (ember) and Python numbers: dim>0 tensors,
     then 0-dim tensors, then numbers; a lower category only counts when it is of a
     higher kind (bool < int < float); a Python float takes the default dtype."""
-    cats: list[Optional[str]] = [None, None, None]
+    cats: list[str | None] = [None, None, None]
 
     def upd(i: int, d: str) -> None:
         cats[i] = d if cats[i] is None else PROMOTE[(cats[i], d)]
@@ -102,7 +101,7 @@ def result_type(*operands: Any) -> str:
         else:
             upd(2, str(ember.get_default_dtype()).split(".")[1])
 
-    def combine(higher: Optional[str], lower: Optional[str]) -> Optional[str]:
+    def combine(higher: str | None, lower: str | None) -> str | None:
         if higher is None:
             return lower
         if lower is None:
@@ -139,8 +138,11 @@ def make_array(shape: tuple, dtype: str, rng: np.random.Generator, *, low=None, 
     return rng.uniform(lo, hi, size=shape).astype(NP_DTYPE[dtype])
 
 
-def to_ember(x: Any, dtype: Optional[str], noncontig: bool) -> Any:
-    """A NumPy array as an ember tensor of `dtype` (non-contiguous on request)."""
+def to_ember(x: Any, dtype: str | None, noncontig: bool) -> Any:
+    """A NumPy array as an ember tensor of `dtype` (non-contiguous on request); a
+    list of arrays as a list of tensors; anything else unchanged."""
+    if isinstance(x, list) and x and all(isinstance(a, np.ndarray) for a in x):
+        return [to_ember(a, dtype, noncontig) for a in x]
     if not isinstance(x, np.ndarray):
         return x
     d = getattr(ember, dtype) if dtype else None
@@ -308,13 +310,13 @@ class OpInfo:
     float_atol: float = 1e-5
     # The reference returns a tuple of (values, indices) ordered like the op.
     returns_tuple: bool = False
-    errors: Callable[[], list[ErrorInput]] = lambda: []
+    errors: Callable[[], list[ErrorInput]] = list
     # Tensor args that keep their own dtype instead of the tested one (e.g. where's
     # condition): index -> dtype name
     fixed_dtypes: dict = field(default_factory=dict)
     supports_noncontig: bool = True
     # The ember function/method called, when it differs from `name`.
-    aten_name: Optional[str] = None
+    aten_name: str | None = None
 
     @property
     def fn_name(self) -> str:
@@ -322,7 +324,7 @@ class OpInfo:
 
     def expected_dtype(self, eargs: tuple, kwargs: dict) -> str:
         p = self.promotion
-        tensors = [a for a in eargs if isinstance(a, ember.Tensor)]
+        tensors = [a for a in eargs if isinstance(a, ember.Tensor)] or list(eargs[0])
         first = str(tensors[0].dtype).split(".")[1]
         default = str(ember.get_default_dtype()).split(".")[1]
         if "dtype" in kwargs and kwargs["dtype"] is not None:
@@ -344,6 +346,8 @@ class OpInfo:
             return "int64"
         if p == "where":
             return result_type(*eargs[1:])
+        if p == "cat":
+            return result_type(*eargs[0])
         raise AssertionError(p)
 
 
@@ -482,6 +486,34 @@ OPS: list[OpInfo] = [
     OpInfo("bmm", np.matmul, ("float32", "float64"),
            lambda d, rng: [SampleInput((make_array((2, 3, 4), d, rng), make_array((2, 4, 5), d, rng)))],
            float_rtol=1e-5, float_atol=1e-4),
+    # Joining
+    OpInfo("cat", lambda ts, dim=0: np.concatenate(ts, axis=dim), ALL,
+           lambda d, rng: [SampleInput(([make_array((2, 3), d, rng), make_array((1, 3), d, rng)],)),
+                           SampleInput(([make_array((2, 3), d, rng), make_array((2, 1), d, rng)], 1)),
+                           SampleInput(([make_array((2, 3), d, rng)] * 3, -1)),
+                           SampleInput(([make_array((0, 3), d, rng), make_array((2, 3), d, rng)],))],
+           promotion="cat", method=False,
+           errors=lambda: [_e(lambda: ember.cat([]), ValueError, "expected a non-empty list of Tensors"),
+                           _e(lambda: ember.cat([_t(2, 3), _t(2, 4)]), RuntimeError,
+                              "Sizes of tensors must match except in dimension 0")]),
+    OpInfo("stack", lambda ts, dim=0: np.stack(ts, axis=dim), ALL,
+           lambda d, rng: [SampleInput(([make_array((2, 3), d, rng), make_array((2, 3), d, rng)],)),
+                           SampleInput(([make_array((2, 3), d, rng), make_array((2, 3), d, rng)], 2)),
+                           SampleInput(([make_array((0,), d, rng)] * 2, 1))],
+           promotion="cat", method=False,
+           errors=lambda: [_e(lambda: ember.stack([_t(2), _t(3)]), RuntimeError,
+                              "stack expects each tensor to be equal size")]),
+    # Masking and selection
+    OpInfo("masked_fill", lambda x, m, v: np.where(m, np.asarray(v).astype(x.dtype), x), ALL,
+           lambda d, rng: [SampleInput((make_array((3, 4), d, rng), make_array((3, 4), "bool", rng), 1)),
+                           SampleInput((make_array((3, 4), d, rng), make_array((4,), "bool", rng), 0)),
+                           SampleInput((make_array((0, 2), d, rng), make_array((0, 2), "bool", rng), 1))],
+           promotion="same", out=False, inplace=True, fixed_dtypes={1: "bool"}),
+    OpInfo("nonzero", lambda x: np.argwhere(x), ALL, unary_samples, promotion="int64"),
+    OpInfo("clamp_tensor", lambda x, min=None, max=None: np_clamp(x, min, max), ALL_NUMERIC,
+           lambda d, rng: [SampleInput((make_array((3, 4), d, rng), make_array((4,), d, rng, high=0),
+                                        make_array((3, 1), d, rng, low=1)))],
+           promotion="same", inplace=True, aten_name="clamp"),
     OpInfo("addmm", lambda c, a, b, beta=1, alpha=1: beta * c + alpha * (a @ b), ("float32", "float64"),
            lambda d, rng: [SampleInput((make_array((3, 5), d, rng), make_array((3, 4), d, rng),
                                         make_array((4, 5), d, rng))),

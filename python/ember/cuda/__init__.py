@@ -163,7 +163,9 @@ def get_device_name(device: Any = None) -> str:
 
 def get_device_capability(device: Any = None) -> tuple[int, int]:
     """The device's compute capability (major, minor)."""
-    return tuple(_require("get_device_capability").get_device_capability(_device_index(device)))  # type: ignore[return-value]
+    return tuple(
+        _require("get_device_capability").get_device_capability(_device_index(device))
+    )  # type: ignore[return-value]
 
 
 def manual_seed(seed: int) -> None:
@@ -190,7 +192,9 @@ class Stream:
 
     __slots__ = ("_device", "_id")
 
-    def __init__(self, device: Any = None, *, _handle: tuple[int, int] | None = None) -> None:
+    def __init__(
+        self, device: Any = None, *, _handle: tuple[int, int] | None = None
+    ) -> None:
         if _handle is None:
             _handle = tuple(_require("Stream").stream_from_pool(_device_index(device)))
         self._id, self._device = int(_handle[0]), int(_handle[1])
@@ -213,23 +217,32 @@ class Stream:
         return bool(_require("Stream.query").stream_query(self._id, self._device))
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Stream) and (self._id, self._device) == (other._id, other._device)
+        return isinstance(other, Stream) and (self._id, self._device) == (
+            other._id,
+            other._device,
+        )
 
     def __hash__(self) -> int:
         return hash((self._id, self._device))
 
     def __repr__(self) -> str:
-        return f"<ember.cuda.Stream device=cuda:{self._device} cuda_stream={self._id:#x}>"
+        return (
+            f"<ember.cuda.Stream device=cuda:{self._device} cuda_stream={self._id:#x}>"
+        )
 
 
 def current_stream(device: Any = None) -> Stream:
     """The stream work on the device is queued on now."""
-    return Stream(_handle=tuple(_require("current_stream").current_stream(_device_index(device))))
+    return Stream(
+        _handle=tuple(_require("current_stream").current_stream(_device_index(device)))
+    )
 
 
 def default_stream(device: Any = None) -> Stream:
     """The device's default (legacy) stream."""
-    return Stream(_handle=tuple(_require("default_stream").default_stream(_device_index(device))))
+    return Stream(
+        _handle=tuple(_require("default_stream").default_stream(_device_index(device)))
+    )
 
 
 class stream:
@@ -242,9 +255,13 @@ class stream:
     def __enter__(self) -> Stream | None:
         if self._stream is not None:
             self._previous = current_stream(self._stream.device_index)
-            _require("stream").set_stream(self._stream.cuda_stream, self._stream.device_index)
+            _require("stream").set_stream(
+                self._stream.cuda_stream, self._stream.device_index
+            )
         return self._stream
 
     def __exit__(self, *exc: object) -> None:
         if self._previous is not None:
-            _require("stream").set_stream(self._previous.cuda_stream, self._previous.device_index)
+            _require("stream").set_stream(
+                self._previous.cuda_stream, self._previous.device_index
+            )

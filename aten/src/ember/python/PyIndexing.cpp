@@ -238,8 +238,12 @@ Indexed apply_indexing(const Tensor& self, PyObject* index) {
       // PyTorch tries to make a tensor of it, which fails like this.
       throw TypeError(str("new(): invalid data type '", Py_TYPE(o)->tp_name, "'"));
     } else if (PySequence_Check(o)) {
-      // A list (or array) of ints or bools is an index tensor.
-      const Tensor idx = tensor_from_data(o, std::nullopt, r.view.device(), false);
+      // A list (or array) is an index tensor: bool/uint8 stay masks, anything else
+      // becomes int64 (so [] is an empty index, as in PyTorch).
+      Tensor idx = tensor_from_data(o, std::nullopt, r.view.device(), false);
+      if (idx.dtype() != ScalarType::Bool && idx.dtype() != ScalarType::Byte) {
+        idx = idx.to(ScalarType::Long, false, false, std::nullopt);
+      }
       const int64_t next = apply_tensor_index(r, dim, idx);
       real_dim += std::max<int64_t>(next - dim, 1);
       dim = next;

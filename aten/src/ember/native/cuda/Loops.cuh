@@ -45,9 +45,9 @@ template <typename C, typename R, typename... A>
 struct function_traits<R (C::*)(A...)> : function_traits<R (C::*)(A...) const> {};
 
 // ---- N-d offsets -----------------------------------------------------------------
-// The most iteration dims a launch takes (TensorIterator's tensors have at most this
-// many after coalescing in practice; more raises).
-constexpr int kMaxIterDims = 16;
+// The most iteration dims a launch takes: TensorIterator's bound (kMaxReduceDims in
+// native/Reduce.h states the same one for reductions).
+constexpr int kMaxIterDims = 25;
 
 // Byte offsets of the operands of element `linear` (32-bit: see split_32bit).
 template <int NT>
