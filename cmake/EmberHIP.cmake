@@ -75,8 +75,8 @@ endmacro()
 
 # ember_add_hip_sources(<target> <file.hip>...)
 #
-# Compiles each HIP source with hipcc for every EMBER_ROCM_ARCH and adds the
-# objects to <target>. The command sees the target's include directories and
+# Compiles each HIP source with hipcc for every EMBER_ROCM_ARCH (the objects are
+# linked by ember_link_hip_objects). The command sees <target>'s include directories and
 # compile definitions, so HIP code includes ember's headers like any other source.
 # Header dependencies come from hipcc's depfile, so editing a header rebuilds the
 # HIP objects that include it, and editing one source recompiles that source only.
@@ -115,7 +115,16 @@ function(ember_add_hip_sources target)
       COMMENT "Compiling HIP object ${rel}.o"
       COMMAND_EXPAND_LISTS
       VERBATIM)
-    target_sources(${target} PRIVATE "${obj}")
+    set_property(GLOBAL APPEND PROPERTY EMBER_HIP_OBJECTS "${obj}")
   endforeach()
+endfunction()
+
+# ember_link_hip_objects(<target>): link the objects ember_add_hip_sources produced,
+# and the HIP runtime, into a target that links (the module). They cannot live in an
+# OBJECT library such as ember_core: CMake does not pass prebuilt objects on through
+# $<TARGET_OBJECTS>.
+function(ember_link_hip_objects target)
+  get_property(objects GLOBAL PROPERTY EMBER_HIP_OBJECTS)
+  target_sources(${target} PRIVATE ${objects})
   target_link_libraries(${target} PRIVATE "${EMBER_AMDHIP64_LIBRARY}")
 endfunction()

@@ -12,17 +12,26 @@
 namespace ember {
 
 namespace detail {
-// memcpy is the portable bit cast: host compilers, nvcc and hip-clang all lower it
-// to a register move.
+// A bit cast that every compiler lowers to a register move: CUDA's intrinsics in
+// nvcc device code, the compiler builtin elsewhere (hip-clang device code has no
+// device-side std::memcpy; GCC and clang both provide __builtin_memcpy).
 EMBER_HOST_DEVICE inline uint32_t float_bits(float f) {
+#if defined(__CUDA_ARCH__)
+  return __float_as_uint(f);
+#else
   uint32_t u;
-  memcpy(&u, &f, sizeof u);
+  __builtin_memcpy(&u, &f, sizeof u);
   return u;
+#endif
 }
 EMBER_HOST_DEVICE inline float bits_float(uint32_t u) {
+#if defined(__CUDA_ARCH__)
+  return __uint_as_float(u);
+#else
   float f;
-  memcpy(&f, &u, sizeof f);
+  __builtin_memcpy(&f, &u, sizeof f);
   return f;
+#endif
 }
 
 // IEEE binary16 <-> binary32, exact for every half value; NaN stays NaN.
