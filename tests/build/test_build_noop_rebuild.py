@@ -65,13 +65,10 @@ def test_touching_one_kernel_recompiles_it_and_relinks_only(built_tree):
         pytest.skip("no CPU kernel sources yet")
     kernel = kernels[0]
     stat = kernel.stat()
-    try:
-        os.utime(kernel, ns=(stat.st_atime_ns, time.time_ns()))
-        # -n: dry run, so the tree is left as it was; -d explain is not needed,
-        # the edge list says what would run.
-        result = build(built_tree, "-n")
-    finally:
-        os.utime(kernel, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    os.utime(kernel, ns=(stat.st_atime_ns, time.time_ns()))
+    # A real build, not `ninja -n`: a dry run cannot re-check CMake's globs, so it
+    # would report a CMake re-run that a real build does not do.
+    result = build(built_tree)
     assert result.returncode == 0, result.stdout + result.stderr
     steps = re.findall(r"^\[\d+/\d+\] (.*)$", result.stdout, flags=re.M)
     steps = [s for s in steps if not s.startswith("Re-checking globbed directories")]
