@@ -8,7 +8,7 @@
 #include <ember/native/BinaryOps.h>
 #include <ember/native/TensorIterator.h>
 #include <ember/native/cpu/Loops.h>
-#include <ember/native/cpu/OpMath.h>
+#include <ember/native/OpMath.h>
 
 namespace ember {
 namespace native {

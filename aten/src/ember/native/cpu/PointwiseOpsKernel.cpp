@@ -4,7 +4,7 @@
 #include <ember/native/PointwiseOps.h>
 #include <ember/native/TensorIterator.h>
 #include <ember/native/cpu/Loops.h>
-#include <ember/native/cpu/OpMath.h>
+#include <ember/native/OpMath.h>
 
 namespace ember {
 namespace native {

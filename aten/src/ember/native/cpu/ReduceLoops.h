@@ -124,13 +124,17 @@ EMBER_CPU_CLONES acc_t<scalar_t> prod_run(const scalar_t* p, int64_t n, int64_t 
   return s;
 }
 
-// `a` replaced by `x` when x is more extreme or NaN (NaN then sticks: nothing
-// compares greater than it and it is only ever replaced by another NaN).
+// `a` replaced by `x` when x is more extreme, or NaN while `a` is not (so a NaN,
+// once taken, sticks: `a == a` is false from then on).
 template <bool IsMax, typename C>
 inline C pick(C a, C x) {
   // !(x <= a) is true for x > a and for a NaN x; both compares vectorize.
-  const bool take = IsMax ? !(x <= a) : !(x >= a);
-  return take ? x : a;
+  if constexpr (std::is_floating_point_v<C>) {
+    const bool take = (IsMax ? !(x <= a) : !(x >= a)) & (a == a);
+    return take ? x : a;
+  } else {
+    return (IsMax ? x > a : x < a) ? x : a;
+  }
 }
 
 // Whether `x` replaces the running extremum `a` in an arg-reduction: strictly more
@@ -198,10 +202,18 @@ compute_t<scalar_t> extremum_run(const scalar_t* p, int64_t n, int64_t stride) {
 }
 
 // Index of the first max (IsMax) or min of a non-empty run, the first NaN winning;
-// stores the value in *value. Contiguous runs keep kLanes (value, index) pairs, each
-// lane holding the first extremum of its own elements, with index lanes as wide as
-// the value lanes so the compare-and-blend vectorizes; the lanes are merged at the
-// end, ties going to the smallest index.
+// stores that element in *value.
+//
+// Note [Blocked arg-reductions]
+// Carrying an index next to every value lane costs a compare, two blends and an
+// index add per vector. Instead a contiguous run is cut into blocks of kArgBlock
+// elements and each block is reduced to its plain extremum (vector max/min lanes,
+// with an unordered compare OR-ed into a side flag for NaNs), which is as cheap as
+// max() itself. Only the first block whose extremum beats the running best strictly
+// (or the first block holding a NaN) can hold the answer, and the answer is the first
+// element of that block equal to its extremum (or the first NaN): a second, short
+// search over one block that is still in L1, done in chunks of kArgChunk whose
+// "any match" test is itself a vector OR-reduction.
 template <bool IsMax, typename scalar_t>
 int64_t arg_extremum_scalar(const scalar_t* p, int64_t n, int64_t stride,
                             compute_t<scalar_t>* value) {
@@ -219,57 +231,100 @@ int64_t arg_extremum_scalar(const scalar_t* p, int64_t n, int64_t stride,
   return best_i;
 }
 
-template <bool IsMax, typename scalar_t>
-EMBER_CPU_CLONES int64_t arg_extremum_run(const scalar_t* p, int64_t n, int64_t stride,
-                                          compute_t<scalar_t>* value) {
-  using C = compute_t<scalar_t>;
-  constexpr int L = 16;
+constexpr int64_t kArgBlock = 2048;
+constexpr int64_t kArgChunk = 32;
+
+// Extremum of p[0..n) for 0 < n <= kArgBlock, ignoring NaNs; *has_nan tells whether
+// there were any.
+template <bool IsMax, typename C, typename scalar_t>
+EMBER_ALWAYS_INLINE C block_extremum(const scalar_t* EMBER_RESTRICT p, int64_t n, bool* has_nan) {
+  constexpr int L = kLanes;
+  // 0 / -1 masks as wide as the values: OR-ing them vectorizes, a bool flag would not
   using I = std::conditional_t<sizeof(C) == 8, int64_t, int32_t>;
-  if (stride != 1 || n < 2 * L || n > std::numeric_limits<I>::max()) {
-    return arg_extremum_scalar<IsMax>(p, n, stride, value);
-  }
-  // Masks are all-ones/all-zeros integers of the lanes' width: GCC turns the
-  // and/or select into vector blends, which it does not do for a bool-driven one.
-  C v[L];
-  I idx[L], lane[L], nan[L];
+  C r[L];
+  I nan[L];
+  const C first = static_cast<C>(p[0]);
   for (int k = 0; k < L; ++k) {
-    v[k] = static_cast<C>(p[k]);
-    idx[k] = lane[k] = static_cast<I>(k);
+    r[k] = first;
     nan[k] = 0;
   }
-  int64_t i = L;
+  int64_t i = 0;
   for (; i + L <= n; i += L) {
-    const I base = static_cast<I>(i);
     for (int k = 0; k < L; ++k) {
       const C x = static_cast<C>(p[i + k]);
-      const C a = v[k];
-      const I m = -static_cast<I>(IsMax ? x > a : x < a);
-      v[k] = m ? x : a;
-      idx[k] = (m & (base + lane[k])) | (~m & idx[k]);
-      if constexpr (std::is_floating_point_v<C>) nan[k] |= -static_cast<I>(x != x);
+      r[k] = IsMax ? (x > r[k] ? x : r[k]) : (x < r[k] ? x : r[k]);
+      nan[k] |= -static_cast<I>(is_nan(x));
     }
   }
-  I any_nan = 0;
-  for (int k = 0; k < L; ++k) any_nan |= nan[k] | -static_cast<I>(is_nan(v[k]));
-  // A NaN in the run: the rare case, redone by the scalar loop (first NaN wins).
-  if (any_nan) return arg_extremum_scalar<IsMax>(p, n, stride, value);
-  C best = v[0];
-  int64_t best_i = idx[0];
-  for (int k = 1; k < L; ++k) {
-    if ((IsMax ? v[k] > best : v[k] < best) || (v[k] == best && idx[k] < best_i)) {
-      best = v[k];
-      best_i = idx[k];
+  // Tree combine (vector shuffles), not a serial chain through one scalar.
+  for (int w = L / 2; w > 0; w /= 2) {
+    for (int k = 0; k < w; ++k) {
+      r[k] = IsMax ? (r[k + w] > r[k] ? r[k + w] : r[k]) : (r[k + w] < r[k] ? r[k + w] : r[k]);
+      nan[k] |= nan[k + w];
     }
   }
+  C a = r[0];
+  I any = nan[0];
   for (; i < n; ++i) {
     const C x = static_cast<C>(p[i]);
-    if (arg_takes<IsMax>(best, x)) {
-      best = x;
-      best_i = i;
+    a = IsMax ? (x > a ? x : a) : (x < a ? x : a);
+    any |= -static_cast<I>(is_nan(x));
+  }
+  *has_nan = any != 0;
+  return a;
+}
+
+// Index of the first element of p[0..n) equal to v (or, when v is NaN, the first
+// NaN); one exists.
+template <typename C, typename scalar_t>
+EMBER_ALWAYS_INLINE int64_t find_first(const scalar_t* EMBER_RESTRICT p, int64_t n, C v) {
+  const bool want_nan = is_nan(v);
+  int64_t i = 0;
+  for (; i + kArgChunk <= n; i += kArgChunk) {
+    int32_t hit = 0;
+    if (want_nan) {
+      for (int k = 0; k < kArgChunk; ++k) hit |= -static_cast<int32_t>(is_nan(static_cast<C>(p[i + k])));
+    } else {
+      for (int k = 0; k < kArgChunk; ++k) hit |= -static_cast<int32_t>(static_cast<C>(p[i + k]) == v);
+    }
+    if (hit) break;
+  }
+  for (;; ++i) {
+    const C x = static_cast<C>(p[i]);
+    if (want_nan ? is_nan(x) : x == v) return i;
+  }
+}
+
+template <bool IsMax, typename scalar_t>
+EMBER_CPU_CLONES int64_t arg_extremum_contiguous(const scalar_t* EMBER_RESTRICT p, int64_t n,
+                                                 compute_t<scalar_t>* value) {
+  using C = compute_t<scalar_t>;
+  C best = C();
+  int64_t best_block = -1;
+  for (int64_t b = 0; b < n; b += kArgBlock) {
+    const int64_t len = n - b < kArgBlock ? n - b : kArgBlock;
+    bool has_nan;
+    const C m = block_extremum<IsMax, C>(p + b, len, &has_nan);
+    if (has_nan) {
+      const int64_t i = b + find_first(p + b, len, std::numeric_limits<C>::quiet_NaN());
+      *value = static_cast<C>(p[i]);
+      return i;
+    }
+    if (best_block < 0 || (IsMax ? m > best : m < best)) {
+      best = m;
+      best_block = b;
     }
   }
-  *value = best;
-  return best_i;
+  const int64_t len = n - best_block < kArgBlock ? n - best_block : kArgBlock;
+  const int64_t i = best_block + find_first(p + best_block, len, best);
+  *value = static_cast<C>(p[i]);
+  return i;
+}
+
+template <bool IsMax, typename scalar_t>
+int64_t arg_extremum_run(const scalar_t* p, int64_t n, int64_t stride, compute_t<scalar_t>* value) {
+  if (stride != 1 || n < 2 * kArgChunk) return arg_extremum_scalar<IsMax>(p, n, stride, value);
+  return arg_extremum_contiguous<IsMax>(p, n, value);
 }
 
 // Outer arg-reduction over a tile of w columns: rows r = 0..rows-1 at base + r * rs,

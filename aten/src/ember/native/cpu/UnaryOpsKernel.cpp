@@ -8,7 +8,7 @@
 #include <ember/native/TensorIterator.h>
 #include <ember/native/UnaryOps.h>
 #include <ember/native/cpu/Loops.h>
-#include <ember/native/cpu/OpMath.h>
+#include <ember/native/OpMath.h>
 #include <ember/native/cpu/VecMath.h>
 
 namespace ember {

@@ -23,25 +23,7 @@
 namespace ember::native::cuda {
 namespace {
 
-template <typename T>
-using gemm_acc_t = std::conditional_t<std::is_integral_v<T>, int64_t, opmath_t<T>>;
 
-template <typename A>
-EMBER_DEVICE inline A wrap_add(A a, A b) {
-  if constexpr (std::is_integral_v<A>) {
-    return static_cast<A>(static_cast<uint64_t>(a) + static_cast<uint64_t>(b));
-  } else {
-    return a + b;
-  }
-}
-template <typename A>
-EMBER_DEVICE inline A wrap_mul(A a, A b) {
-  if constexpr (std::is_integral_v<A>) {
-    return static_cast<A>(static_cast<uint64_t>(a) * static_cast<uint64_t>(b));
-  } else {
-    return a * b;
-  }
-}
 
 struct Strides3 {
   int64_t s0, s1, s2;  // batch, row, column (elements)
@@ -51,10 +33,10 @@ constexpr int kTile = 16;
 
 template <typename T>
 __global__ void gemm_tiled_kernel(int64_t batch, int64_t m, int64_t n, int64_t k, int64_t tiles_n,
-                                  gemm_acc_t<T> alpha, gemm_acc_t<T> beta, bool use_beta,
+                                  acc_t<T> alpha, acc_t<T> beta, bool use_beta,
                                   const T* a, Strides3 sa, const T* b, Strides3 sb, T* c,
                                   Strides3 sc) {
-  using A = gemm_acc_t<T>;
+  using A = acc_t<T>;
   __shared__ A as[kTile][kTile + 1];  // +1: no bank conflicts on the column reads
   __shared__ A bs[kTile][kTile + 1];
   const int tx = threadIdx.x, ty = threadIdx.y;
@@ -95,7 +77,7 @@ void gemm_tiled(const Tensor& c, const Tensor& a, const Tensor& b, const Scalar&
   const Strides3 sc{c.stride(0), c.stride(1), c.stride(2)};
   const bool use_beta = beta.to_double() != 0.0;
   EMBER_DISPATCH_ALL_TYPES(c.dtype(), "addmm_cuda", [&] {
-    using A = gemm_acc_t<scalar_t>;
+    using A = acc_t<scalar_t>;
     gemm_tiled_kernel<scalar_t><<<grid, block, 0, current_stream()>>>(
         batch, m, n, k, tiles_n, alpha.to<A>(), beta.to<A>(), use_beta,
         static_cast<const scalar_t*>(a.data_ptr()), sa, static_cast<const scalar_t*>(b.data_ptr()),

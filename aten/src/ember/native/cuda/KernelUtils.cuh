@@ -12,22 +12,12 @@
 
 #include <ember/core/Half.h>
 #include <ember/core/Macros.h>
+#include <ember/native/OpMath.h>
 #include <ember/cuda/CUDAGuard.h>
 #include <ember/cuda/CUDAStream.h>
 #include <ember/cuda/Exceptions.h>
 
 namespace ember::native::cuda {
-
-// The type arithmetic on T is done in: float for Half and BFloat16, else T itself
-// (what PyTorch calls opmath_t).
-template <typename T>
-struct OpMath { using type = T; };
-template <>
-struct OpMath<Half> { using type = float; };
-template <>
-struct OpMath<BFloat16> { using type = float; };
-template <typename T>
-using opmath_t = typename OpMath<T>::type;
 
 // A fixed-size array that can be passed to a kernel by value.
 template <typename T, int N>

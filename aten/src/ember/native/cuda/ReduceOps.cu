@@ -8,30 +8,12 @@
 
 namespace ember::native::cuda {
 
-template <typename T>
-using reduce_acc_t = std::conditional_t<std::is_integral_v<T>, int64_t, opmath_t<T>>;
 
-template <typename A>
-EMBER_DEVICE inline A wrap_add(A a, A b) {
-  if constexpr (std::is_integral_v<A>) {
-    return static_cast<A>(static_cast<uint64_t>(a) + static_cast<uint64_t>(b));
-  } else {
-    return a + b;
-  }
-}
-template <typename A>
-EMBER_DEVICE inline A wrap_mul(A a, A b) {
-  if constexpr (std::is_integral_v<A>) {
-    return static_cast<A>(static_cast<uint64_t>(a) * static_cast<uint64_t>(b));
-  } else {
-    return a * b;
-  }
-}
 
 // sum (divisor 0) and mean (divisor = number of reduced elements; 0/0 = nan).
 template <typename scalar_t>
 struct SumOps {
-  using acc_t = reduce_acc_t<scalar_t>;
+  using acc_t = native::acc_t<scalar_t>;
   bool mean;
   int64_t count;
   EMBER_DEVICE acc_t identity() const { return acc_t(0); }
@@ -49,7 +31,7 @@ struct SumOps {
 
 template <typename scalar_t>
 struct ProdOps {
-  using acc_t = reduce_acc_t<scalar_t>;
+  using acc_t = native::acc_t<scalar_t>;
   EMBER_DEVICE acc_t identity() const { return acc_t(1); }
   EMBER_DEVICE acc_t reduce(acc_t a, scalar_t x, int64_t) const {
     return wrap_mul(a, static_cast<acc_t>(x));
