@@ -205,15 +205,17 @@ compute_t<scalar_t> extremum_run(const scalar_t* p, int64_t n, int64_t stride) {
 // stores that element in *value.
 //
 // Note [Blocked arg-reductions]
-// Carrying an index next to every value lane costs a compare, two blends and an
-// index add per vector. Instead a contiguous run is cut into blocks of kArgBlock
-// elements and each block is reduced to its plain extremum (vector max/min lanes,
-// with an unordered compare OR-ed into a side flag for NaNs), which is as cheap as
-// max() itself. Only the first block whose extremum beats the running best strictly
-// (or the first block holding a NaN) can hold the answer, and the answer is the first
-// element of that block equal to its extremum (or the first NaN): a second, short
-// search over one block that is still in L1, done in chunks of kArgChunk whose
-// "any match" test is itself a vector OR-reduction.
+// Carrying the index of every lane's best element costs a compare, two blends and an
+// index add per vector of input. Instead the lanes track the running extremum and,
+// per lane, only the start of the *block* (4 vectors) in which it was
+// last improved: inside a block the lanes reduce to a plain vector max/min (NaNs are
+// caught on the side by an unordered compare OR-ed into mask lanes), and the lanes
+// are updated once per block. Lanes only move on a strict improvement, so the lanes
+// holding the final extremum remember the first block where each of them reached it;
+// the smallest of those starts is the first block holding the extremum anywhere, and
+// the answer is the first element from there equal to it -- a short search, in
+// chunks whose "any match" test is itself a vector OR-reduction, over data still in
+// L1. A run with a NaN (rare) is answered by searching for its first NaN.
 template <bool IsMax, typename scalar_t>
 int64_t arg_extremum_scalar(const scalar_t* p, int64_t n, int64_t stride,
                             compute_t<scalar_t>* value) {
@@ -231,99 +233,113 @@ int64_t arg_extremum_scalar(const scalar_t* p, int64_t n, int64_t stride,
   return best_i;
 }
 
-constexpr int64_t kArgBlock = 2048;
-constexpr int64_t kArgChunk = 32;
-
-// Extremum of p[0..n) for 0 < n <= kArgBlock, ignoring NaNs; *has_nan tells whether
-// there were any.
-template <bool IsMax, typename C, typename scalar_t>
-EMBER_ALWAYS_INLINE C block_extremum(const scalar_t* EMBER_RESTRICT p, int64_t n, bool* has_nan) {
-  constexpr int L = kLanes;
-  // 0 / -1 masks as wide as the values: OR-ing them vectorizes, a bool flag would not
-  using I = std::conditional_t<sizeof(C) == 8, int64_t, int32_t>;
-  C r[L];
-  I nan[L];
-  const C first = static_cast<C>(p[0]);
-  for (int k = 0; k < L; ++k) {
-    r[k] = first;
-    nan[k] = 0;
+// Whether any of p[0..W) equals v (or, for want_nan, is NaN): a vector OR-reduction of
+// compare masks as wide as the values.
+template <int64_t W, typename C, typename scalar_t>
+EMBER_ALWAYS_INLINE bool any_match(const scalar_t* EMBER_RESTRICT p, C v, bool want_nan) {
+  using I = std::conditional_t<sizeof(C) == 8, int64_t,
+                               std::conditional_t<sizeof(C) == 4, int32_t,
+                                                  std::conditional_t<sizeof(C) == 2, int16_t, int8_t>>>;
+  I hit = 0;
+  if (want_nan) {
+    for (int64_t k = 0; k < W; ++k) hit |= -static_cast<I>(is_nan(static_cast<C>(p[k])));
+  } else {
+    for (int64_t k = 0; k < W; ++k) hit |= -static_cast<I>(static_cast<C>(p[k]) == v);
   }
-  int64_t i = 0;
-  for (; i + L <= n; i += L) {
-    for (int k = 0; k < L; ++k) {
-      const C x = static_cast<C>(p[i + k]);
-      r[k] = IsMax ? (x > r[k] ? x : r[k]) : (x < r[k] ? x : r[k]);
-      nan[k] |= -static_cast<I>(is_nan(x));
-    }
-  }
-  // Tree combine (vector shuffles), not a serial chain through one scalar.
-  for (int w = L / 2; w > 0; w /= 2) {
-    for (int k = 0; k < w; ++k) {
-      r[k] = IsMax ? (r[k + w] > r[k] ? r[k + w] : r[k]) : (r[k + w] < r[k] ? r[k + w] : r[k]);
-      nan[k] |= nan[k + w];
-    }
-  }
-  C a = r[0];
-  I any = nan[0];
-  for (; i < n; ++i) {
-    const C x = static_cast<C>(p[i]);
-    a = IsMax ? (x > a ? x : a) : (x < a ? x : a);
-    any |= -static_cast<I>(is_nan(x));
-  }
-  *has_nan = any != 0;
-  return a;
+  return hit != 0;
 }
 
 // Index of the first element of p[0..n) equal to v (or, when v is NaN, the first
-// NaN); one exists.
+// NaN); one exists. Narrowed down in chunks of 128, then 16, then one by one.
 template <typename C, typename scalar_t>
 EMBER_ALWAYS_INLINE int64_t find_first(const scalar_t* EMBER_RESTRICT p, int64_t n, C v) {
   const bool want_nan = is_nan(v);
   int64_t i = 0;
-  for (; i + kArgChunk <= n; i += kArgChunk) {
-    int32_t hit = 0;
-    if (want_nan) {
-      for (int k = 0; k < kArgChunk; ++k) hit |= -static_cast<int32_t>(is_nan(static_cast<C>(p[i + k])));
-    } else {
-      for (int k = 0; k < kArgChunk; ++k) hit |= -static_cast<int32_t>(static_cast<C>(p[i + k]) == v);
-    }
-    if (hit) break;
-  }
+  while (i + 128 <= n && !any_match<128>(p + i, v, want_nan)) i += 128;
+  while (i + 16 <= n && !any_match<16>(p + i, v, want_nan)) i += 16;
   for (;; ++i) {
     const C x = static_cast<C>(p[i]);
     if (want_nan ? is_nan(x) : x == v) return i;
   }
 }
 
+constexpr int kArgLanes = 16;
+
 template <bool IsMax, typename scalar_t>
 EMBER_CPU_CLONES int64_t arg_extremum_contiguous(const scalar_t* EMBER_RESTRICT p, int64_t n,
                                                  compute_t<scalar_t>* value) {
   using C = compute_t<scalar_t>;
-  C best = C();
-  int64_t best_block = -1;
-  for (int64_t b = 0; b < n; b += kArgBlock) {
-    const int64_t len = n - b < kArgBlock ? n - b : kArgBlock;
-    bool has_nan;
-    const C m = block_extremum<IsMax, C>(p + b, len, &has_nan);
-    if (has_nan) {
-      const int64_t i = b + find_first(p + b, len, std::numeric_limits<C>::quiet_NaN());
-      *value = static_cast<C>(p[i]);
-      return i;
-    }
-    if (best_block < 0 || (IsMax ? m > best : m < best)) {
-      best = m;
-      best_block = b;
+  // Masks and block starts as wide as the values, so the selects vectorize.
+  using I = std::conditional_t<sizeof(C) == 8, int64_t, int32_t>;
+  constexpr int L = kArgLanes;
+  C r[L];
+  I start[L], nan[L];
+  for (int k = 0; k < L; ++k) {
+    r[k] = static_cast<C>(p[k]);
+    start[k] = 0;
+    nan[k] = 0;
+  }
+  // Blocks of 4 vectors, then single vectors near the end of the run. Each block is
+  // one pass of a loop over the lanes (the form GCC vectorizes); the lane update uses
+  // an all-ones/all-zeros integer mask, as a bool-driven select of the int lanes next
+  // to float lanes is not vectorized.
+  auto more = [](C x, C y) { return IsMax ? (x > y ? x : y) : (x < y ? x : y); };
+  int64_t i = 0;
+  for (; i + 4 * L <= n; i += 4 * L) {
+    const I b = static_cast<I>(i);
+    for (int k = 0; k < L; ++k) {
+      const C x0 = static_cast<C>(p[i + k]), x1 = static_cast<C>(p[i + L + k]);
+      const C x2 = static_cast<C>(p[i + 2 * L + k]), x3 = static_cast<C>(p[i + 3 * L + k]);
+      const C m = more(more(x0, x1), more(x2, x3));
+      nan[k] |= -static_cast<I>(is_nan(x0) | is_nan(x1) | is_nan(x2) | is_nan(x3));
+      const I take = -static_cast<I>(IsMax ? m > r[k] : m < r[k]);
+      r[k] = take ? m : r[k];
+      start[k] = (take & b) | (~take & start[k]);
     }
   }
-  const int64_t len = n - best_block < kArgBlock ? n - best_block : kArgBlock;
-  const int64_t i = best_block + find_first(p + best_block, len, best);
-  *value = static_cast<C>(p[i]);
-  return i;
+  for (; i + L <= n; i += L) {
+    const I b = static_cast<I>(i);
+    for (int k = 0; k < L; ++k) {
+      const C m = static_cast<C>(p[i + k]);
+      nan[k] |= -static_cast<I>(is_nan(m));
+      const I take = -static_cast<I>(IsMax ? m > r[k] : m < r[k]);
+      r[k] = take ? m : r[k];
+      start[k] = (take & b) | (~take & start[k]);
+    }
+  }
+  // Merge the lanes: the extremum, then the earliest block that holds it.
+  C best = r[0];
+  I any_nan = 0;
+  for (int k = 0; k < L; ++k) {
+    best = IsMax ? (r[k] > best ? r[k] : best) : (r[k] < best ? r[k] : best);
+    any_nan |= nan[k];
+  }
+  for (int64_t j = i; j < n; ++j) any_nan |= -static_cast<I>(is_nan(static_cast<C>(p[j])));
+  int64_t idx;
+  if (any_nan) {
+    idx = find_first(p, n, std::numeric_limits<C>::quiet_NaN());
+  } else {
+    I first = std::numeric_limits<I>::max();
+    for (int k = 0; k < L; ++k) first = r[k] == best && start[k] < first ? start[k] : first;
+    idx = first + find_first(p + first, n - first, best);
+    // The elements after the last full vector, one by one (ties keep the earlier).
+    for (int64_t j = i; j < n; ++j) {
+      const C x = static_cast<C>(p[j]);
+      if (IsMax ? x > best : x < best) {
+        best = x;
+        idx = j;
+      }
+    }
+  }
+  *value = static_cast<C>(p[idx]);
+  return idx;
 }
 
 template <bool IsMax, typename scalar_t>
 int64_t arg_extremum_run(const scalar_t* p, int64_t n, int64_t stride, compute_t<scalar_t>* value) {
-  if (stride != 1 || n < 2 * kArgChunk) return arg_extremum_scalar<IsMax>(p, n, stride, value);
+  if (stride != 1 || n < 2 * kArgLanes || n > std::numeric_limits<int32_t>::max()) {
+    return arg_extremum_scalar<IsMax>(p, n, stride, value);
+  }
   return arg_extremum_contiguous<IsMax>(p, n, value);
 }
 
