@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import os
 import re
 import sys
 import tempfile
@@ -32,7 +33,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_hipify import DEFAULT_WHEEL, HEADER_SUFFIXES, load_pytorch_hipify, pytorch_string_pipeline  # noqa: E402
 
-DEFAULT_CUDA_INCLUDES = ["/usr/local/cuda/include", "/tmp/cudalibs/nvidia/cu13/include"]
+# The CUDA toolkit's headers, plus any library headers named in EMBER_CUDA_INCLUDE
+# (os.pathsep-separated; e.g. cuBLAS/cuRAND/cuSPARSE headers unpacked from NVIDIA's wheels).
+DEFAULT_CUDA_INCLUDES = ["/usr/local/cuda/include", *filter(None, os.environ.get("EMBER_CUDA_INCLUDE", "").split(os.pathsep))]
 
 # Raw string literals first: R"x( ... )x" may hold whole CUDA sources (PyTorch's fuser does).
 _COMMENT_OR_STRING = re.compile(

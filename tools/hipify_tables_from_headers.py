@@ -27,7 +27,7 @@ Usage::
 
     python tools/hipify_tables_from_headers.py \\
         --torch-wheel /opt/wheels/torch-*.whl \\
-        --cuda-include /usr/local/cuda/include --cuda-include /tmp/cudalibs/nvidia/cu13/include
+        --cuda-include /usr/local/cuda/include --cuda-include <dir of the CUDA library headers, e.g. unpacked from nvidia-*-cu13 wheels>
 """
 
 from __future__ import annotations
