@@ -20,7 +20,7 @@ import pytest
         (np.float16(1.0), ember.float16), (np.bool_(True), ember.bool), ([np.float32(1.0), 2.0], ember.float32),
         (np.array([1, 2], dtype=np.int16), ember.int16), (np.array([1.0, 2.0]), ember.float64),
         ([ember.tensor(1.0), ember.tensor(2.0)], ember.float32),
-        ([ember.tensor([1, 2]), ember.tensor([3, 4])], ember.int64),
+        ([ember.tensor(1), ember.tensor(3)], ember.int64),
     ],
 )
 def test_tensor_dtype_inference(data, dtype) -> None:
@@ -63,7 +63,9 @@ def test_tensor_copies() -> None:
         ([1, "a"], TypeError, "invalid data type 'str'"),
         ({}, RuntimeError, "Could not infer dtype of dict"),
         ([2**63], RuntimeError, "Overflow"),
-        ([ember.tensor([1, 2]), 3], TypeError, "not a sequence"),
+        # a tensor inside the data is a scalar, as in PyTorch
+        ([ember.tensor([1.0, 2.0]), 3.0], ValueError, "only one element tensors"),
+        ([ember.tensor([1, 2]), ember.tensor([3, 4])], ValueError, "only one element tensors"),
     ],
 )
 def test_tensor_errors(data, exc, match) -> None:
@@ -178,3 +180,10 @@ def test_version_and_config(capsys) -> None:
     ember.show_config()
     out = capsys.readouterr().out
     assert out.startswith(f"ember {ember.__version__}") and "threads" in out
+
+
+def test_tensor_of_one_element_tensors_is_flat() -> None:
+    # PyTorch: a tensor inside the data is a scalar, whatever its dims (issue found by
+    # tests/torch_compat: ember used to make a (2, 1) tensor here).
+    t = ember.tensor([ember.ones(1), ember.tensor([[2.0]])])
+    assert t.shape == (2,) and t.tolist() == [1.0, 2.0]

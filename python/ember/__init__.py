@@ -94,6 +94,18 @@ def numel(t: Tensor) -> _builtins.int:
     return t.numel()
 
 
+def nonzero(input: Tensor, *, out: Tensor | None = None, as_tuple: _builtins.bool = False) -> _Any:
+    """The indices of the non-zero elements of input: an (n, input.dim()) int64 tensor,
+    or with as_tuple=True a tuple of input.dim() 1-d tensors (PyTorch's keyword)."""
+    if as_tuple:
+        if out is not None:
+            raise RuntimeError("nonzero(): as_tuple=True does not support out=")
+        return tuple(_C._VariableFunctions.where(input))
+    if out is None:
+        return _C._VariableFunctions.nonzero(input)
+    return _C._VariableFunctions.nonzero(input, out=out)
+
+
 def from_dlpack(ext: _Any) -> Tensor:
     """A tensor sharing memory with a DLPack producer: any object with __dlpack__
     (an ember tensor, a NumPy array, ...) or a legacy "dltensor" capsule."""

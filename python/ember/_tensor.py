@@ -65,6 +65,13 @@ class Tensor(_C.TensorBase):
             )
         return bool((self == element).sum().item() > 0)
 
+    def nonzero(self, *, as_tuple: bool = False):
+        """The indices of the non-zero elements: an (n, dim) int64 tensor, or with
+        as_tuple=True one 1-d tensor per dim (the same as ember.where(self))."""
+        if as_tuple:
+            return tuple(_C._VariableFunctions.where(self))
+        return _C.TensorBase.nonzero(self)
+
     # -- NumPy interop (Note in aten/src/ember/python/PyInterop.h) --------------------
     def numpy(self, *, force: bool = False):
         """A NumPy array sharing this tensor's memory (CPU tensors only, unless

@@ -2,6 +2,7 @@
 // Scalar: a Python number on its way into a kernel (the `Scalar` schema type).
 // It remembers whether it was a bool, an integer or a float, because that decides
 // type promotion (`int_tensor + 2.5` is float, `int_tensor + 2` stays int).
+#include <cmath>
 #include <cstdint>
 #include <ostream>
 #include <type_traits>
@@ -69,6 +70,37 @@ class Scalar {
     double d;
   } v_;
 };
+
+// PyTorch's checked conversion of a fill value to a tensor's dtype (c10::checked_convert,
+// used by fill_, full and masked_fill): a value outside the dtype's range is an error,
+// except that negative integers wrap around for uint8, infinities and NaN fit every
+// floating dtype, and anything fits bool.
+inline void check_scalar_fits(const Scalar& s, ScalarType dtype) {
+  double lo = 0, hi = 0;
+  const char* name = "";
+  switch (dtype) {
+    case ScalarType::Bool: return;
+    case ScalarType::Byte: lo = 0, hi = 255, name = "uint8_t"; break;
+    case ScalarType::Char: lo = -128, hi = 127, name = "int8_t"; break;
+    case ScalarType::Short: lo = -32768, hi = 32767, name = "int16_t"; break;
+    case ScalarType::Int: lo = -2147483648.0, hi = 2147483647.0, name = "int"; break;
+    case ScalarType::Long: lo = -9223372036854775808.0, hi = 9223372036854775807.0, name = "int64_t"; break;
+    case ScalarType::Half: lo = -65504.0, hi = 65504.0, name = "at::Half"; break;
+    case ScalarType::BFloat16: lo = -3.3895313892515355e38, hi = 3.3895313892515355e38, name = "at::BFloat16"; break;
+    case ScalarType::Float: lo = -3.4028234663852886e38, hi = 3.4028234663852886e38, name = "float"; break;
+    default: return;  // double holds every Scalar
+  }
+  const bool floating = is_floating_type(dtype);
+  bool bad = false;
+  if (s.is_floating_point()) {
+    const double f = s.to_double();
+    bad = std::isnan(f) ? !floating : std::isinf(f) ? !floating : (f < lo || f > hi);
+  } else if (dtype != ScalarType::Long) {
+    const int64_t v = s.to_long();
+    bad = dtype == ScalarType::Byte && v < 0 ? v < -255 : (static_cast<double>(v) < lo || static_cast<double>(v) > hi);
+  }
+  EMBER_CHECK(!bad, "value cannot be converted to type ", name, " without overflow");
+}
 
 inline std::ostream& operator<<(std::ostream& os, const Scalar& s) {
   switch (s.tag()) {

@@ -95,6 +95,8 @@ Tensor& div_out_mode(const Tensor& self, const Tensor& other,
               "div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '",
               mode, "'");
   TensorIterator iter = TensorIterator::binary_op(out, self, other);
+  EMBER_CHECK_NOT_IMPLEMENTED(iter.common_dtype() != ScalarType::Bool, "\"div_", mode,
+                              "_cpu\" not implemented for 'Bool'");
   if (mode == "trunc") {
     div_trunc_stub(iter.device_type(), iter);
   } else {
@@ -104,7 +106,11 @@ Tensor& div_out_mode(const Tensor& self, const Tensor& other,
 }
 
 Tensor& pow_Tensor_Tensor_out(const Tensor& self, const Tensor& exponent, Tensor& out) {
-  return binary_out(pow_stub, self, exponent, out);
+  TensorIterator iter = TensorIterator::binary_op(out, self, exponent);
+  EMBER_CHECK_NOT_IMPLEMENTED(iter.common_dtype() != ScalarType::Bool,
+                              "\"pow\" not implemented for 'Bool'");
+  pow_stub(iter.device_type(), iter);
+  return iter.finish(out);
 }
 
 Tensor& pow_Tensor_Scalar_out(const Tensor& self, const Scalar& exponent, Tensor& out) {
@@ -115,7 +121,7 @@ Tensor& pow_Tensor_Scalar_out(const Tensor& self, const Scalar& exponent, Tensor
 }
 
 Tensor& pow_Scalar_out(const Scalar& self, const Tensor& exponent, Tensor& out) {
-  return binary_out(pow_stub, wrapped_scalar_tensor(self), exponent, out);
+  return pow_Tensor_Tensor_out(wrapped_scalar_tensor(self), exponent, out);
 }
 
 Tensor& maximum_out(const Tensor& self, const Tensor& other, Tensor& out) {

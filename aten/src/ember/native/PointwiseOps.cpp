@@ -29,7 +29,8 @@ Tensor& clamp_impl(const Tensor& self, const Tensor& min_t, const Tensor& max_t,
                             .enforce_safe_casting_to_output(true)
                             .name("clamp")
                             .build();
-  EMBER_CHECK(iter.common_dtype() != ScalarType::Bool, "\"clamp\" not implemented for 'Bool'");
+  EMBER_CHECK_NOT_IMPLEMENTED(iter.common_dtype() != ScalarType::Bool,
+                              "\"clamp\" not implemented for 'Bool'");
   if (min_t.defined() && max_t.defined()) {
     clamp_stub(iter.device_type(), iter);
   } else if (min_t.defined()) {
@@ -58,9 +59,11 @@ Tensor& clamp_Tensor_out(const Tensor& self, const std::optional<Tensor>& min_,
 
 Tensor& where_self_out(const Tensor& condition, const Tensor& self, const Tensor& other,
                        Tensor& out) {
-  EMBER_CHECK(condition.dtype() == ScalarType::Bool,
+  // uint8 conditions are accepted (deprecated in PyTorch, but still allowed there).
+  EMBER_CHECK(condition.dtype() == ScalarType::Bool || condition.dtype() == ScalarType::Byte,
               "where expected condition to be a boolean tensor, but got a tensor with dtype ",
               condition.dtype());
+  const Tensor cond = condition.dtype() == ScalarType::Bool ? condition : condition.to(ScalarType::Bool);
   // self/other promote together; the condition keeps its dtype, so cast them here and
   // build the iterator without promotion.
   const ScalarType dtype = result_type(self, other);
@@ -68,7 +71,7 @@ Tensor& where_self_out(const Tensor& condition, const Tensor& self, const Tensor
   const Tensor b = other.dtype() == dtype ? other : other.to(dtype);
   TensorIterator iter = TensorIteratorConfig()
                             .add_output(out)
-                            .add_input(condition)
+                            .add_input(cond)
                             .add_input(a)
                             .add_input(b)
                             .allow_cpu_scalars(true)

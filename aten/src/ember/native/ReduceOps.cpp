@@ -76,7 +76,9 @@ Tensor& sum_prod_impl(const DispatchStub<reduce_fn>& stub, const char* op, const
   return out;
 }
 
-Tensor& mean_impl(const Tensor& self, const DimMask& mask, bool keepdim,
+// (The dims are checked after the dtype, as in PyTorch: mean(int_tensor, dim=5) is
+// the dtype error.)
+Tensor& mean_impl(const Tensor& self, OptionalIntArrayRef dim, bool keepdim,
                   std::optional<ScalarType> dtype, Tensor& out) {
   ScalarType result_dtype;
   if (dtype) {
@@ -99,6 +101,7 @@ Tensor& mean_impl(const Tensor& self, const DimMask& mask, bool keepdim,
       result_dtype = out.dtype();
     }
   }
+  const DimMask mask = make_dim_mask(dim, self.dim());
   const DeviceType dev = self.device().type;
   run_reduction([&](const Tensor& o, const Tensor& i) { mean_stub(dev, o, i); }, "mean", self,
                 converted(self, result_dtype), mask, keepdim, result_dtype, out);
@@ -188,12 +191,12 @@ Tensor sum(const Tensor& self, std::optional<ScalarType> dtype) {
 
 Tensor& mean_out(const Tensor& self, OptionalIntArrayRef dim, bool keepdim,
                  std::optional<ScalarType> dtype, Tensor& out) {
-  return mean_impl(self, make_dim_mask(dim, self.dim()), keepdim, dtype, out);
+  return mean_impl(self, dim, keepdim, dtype, out);
 }
 
 Tensor mean(const Tensor& self, std::optional<ScalarType> dtype) {
   Tensor out;
-  mean_impl(self, make_dim_mask(std::nullopt, self.dim()), false, dtype, out);
+  mean_impl(self, std::nullopt, false, dtype, out);
   return out;
 }
 

@@ -110,6 +110,7 @@ Tensor& masked_fill_(Tensor& self, const Tensor& mask, const Scalar& value) {
               "masked_fill_ only supports boolean masks, but got mask with dtype ",
               to_string(mask.dtype()));
   const Tensor m = expand_to(mask, self.sizes(), "masked_fill_");
+  check_scalar_fits(value, self.dtype());
   const Tensor v = scalar_tensor_of(value, self.dtype(), Device(DeviceType::CPU));
   native::where_self_out(m, v, self, self);
   return self;

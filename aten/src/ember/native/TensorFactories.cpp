@@ -240,13 +240,13 @@ ScalarType arange_dtype(const Scalar& start, const Scalar& end, const Scalar& st
 // the same size, except for int64 where double would lose precision and the count is
 // computed on the integer values.
 int64_t arange_size(const Scalar& start, const Scalar& end, const Scalar& step, ScalarType dtype) {
+  EMBER_CHECK_NOT_IMPLEMENTED(dtype != ScalarType::Bool, "\"arange_cpu\" not implemented for 'Bool'");
   const double dstart = start.to_double(), dend = end.to_double(), dstep = step.to_double();
   EMBER_CHECK(dstep > 0 || dstep < 0, "step must be nonzero");
   EMBER_CHECK(std::isfinite(dstart) && std::isfinite(dend), "unsupported range: ", dstart, " -> ",
               dend);
   EMBER_CHECK((dstep > 0 && dend >= dstart) || (dstep < 0 && dend <= dstart),
               "upper bound and lower bound inconsistent with step sign");
-  EMBER_CHECK_NOT_IMPLEMENTED(dtype != ScalarType::Bool, "\"arange_cpu\" not implemented for 'Bool'");
   if (dtype == ScalarType::Long) {
     const int64_t xstart = start.to_long(), xend = end.to_long(), xstep = step.to_long();
     // A fractional step truncated to zero (PyTorch raises ValueError here too).

@@ -36,17 +36,25 @@ Tensor& unary_float_out(Stub& stub, const Tensor& self, Tensor& out) {
   return iter.finish(out);
 }
 
+// PyTorch's neg/abs do not promote: an explicit out= must have self's dtype.
+void check_same_dtype_out(const Tensor& self, const Tensor& out) {
+  EMBER_CHECK(!out.defined() || out.dtype() == self.dtype(), "Found dtype ", out.dtype(),
+              " but expected ", self.dtype());
+}
+
 }  // namespace
 
 Tensor& neg_out(const Tensor& self, Tensor& out) {
   EMBER_CHECK(self.dtype() != ScalarType::Bool,
               "Negation, the `-` operator, on a bool tensor is not supported. If you are trying "
               "to invert a mask, use the `~` or `logical_not()` operator instead.");
+  check_same_dtype_out(self, out);
   return unary_out(neg_stub, self, out);
 }
 
 Tensor& abs_out(const Tensor& self, Tensor& out) {
-  EMBER_CHECK(self.dtype() != ScalarType::Bool, "abs is not supported for bool tensors.");
+  check_same_dtype_out(self, out);
+  EMBER_CHECK_NOT_IMPLEMENTED(self.dtype() != ScalarType::Bool, "\"abs_cpu\" not implemented for 'Bool'");
   return unary_out(abs_stub, self, out);
 }
 

@@ -88,6 +88,44 @@ bool is_intlist_like(PyObject* o) {
 
 // kwnames holds the keyword names of a vectorcall; the values follow the positional
 // arguments. Interned names compare by pointer; fall back to string equality.
+PyObject* find_kwarg(PyObject* kwnames, PyObject* const* kwvalues, PyObject* name);
+
+// The parameter's value among the keywords, by its name or one of its NumPy aliases.
+PyObject* find_kwarg(PyObject* kwnames, PyObject* const* kwvalues, const FunctionParameter& p) {
+  if (PyObject* v = find_kwarg(kwnames, kwvalues, p.py_name)) return v;
+  for (PyObject* alias : p.py_aliases) {
+    if (PyObject* v = find_kwarg(kwnames, kwvalues, alias)) return v;
+  }
+  return nullptr;
+}
+
+bool names_parameter(PyObject* kname, const FunctionParameter& p) {
+  if (PyUnicode_Compare(kname, p.py_name) == 0) return true;
+  for (PyObject* alias : p.py_aliases) {
+    if (PyUnicode_Compare(kname, alias) == 0) return true;
+  }
+  return false;
+}
+
+// Note [Numbers as tensors]
+// PyTorch binds a Python number to a Tensor parameter only for the arithmetic
+// operators of its should_allow_numbers_as_tensors() list (add, sub, mul, div, to,
+// copy_ and their in-place forms), and where its schema has a Scalar overload that
+// ember's folds into the Tensor one (eq(Tensor, Scalar other), where(cond, Scalar,
+// Scalar)). Elsewhere (torch.exp(2.0), torch.maximum(t, 2), torch.eq(2, t)) a number
+// is a TypeError, and so it is here.
+bool allows_number_for(std::string fn, const std::string& param) {
+  if (!fn.empty() && fn.back() == '_' && fn != "copy_") fn.pop_back();
+  if (fn == "add" || fn == "sub" || fn == "mul" || fn == "div" || fn == "to" || fn == "copy_") {
+    return true;
+  }
+  if (fn == "eq" || fn == "ne" || fn == "lt" || fn == "le" || fn == "gt" || fn == "ge") {
+    return param == "other";
+  }
+  if (fn == "where") return param == "other" || param == "input" || param == "self";
+  return false;
+}
+
 PyObject* find_kwarg(PyObject* kwnames, PyObject* const* kwvalues, PyObject* name) {
   const Py_ssize_t n = PyTuple_GET_SIZE(kwnames);
   for (Py_ssize_t i = 0; i < n; ++i) {
@@ -194,6 +232,17 @@ FunctionParameter::FunctionParameter(const std::string& fmt, bool kw_only) : key
   }
   py_name = PyUnicode_InternFromString(name.c_str());  // immortal for the parser's life
   if (!py_name) throw python_error();
+  // PyTorch's numpy_compatibility_arg_names
+  static const std::pair<const char*, std::vector<const char*>> aliases[] = {
+      {"dim", {"axis"}}, {"keepdim", {"keepdims"}}, {"input", {"x", "a", "x1"}}, {"other", {"x2"}}};
+  for (const auto& [param, names] : aliases) {
+    if (name != param) continue;
+    for (const char* a : names) {
+      PyObject* alias = PyUnicode_InternFromString(a);
+      if (!alias) throw python_error();
+      py_aliases.push_back(alias);
+    }
+  }
   if (!has_default) return;
 
   const std::string& d = default_text;
@@ -281,7 +330,7 @@ bool FunctionParameter::check(PyObject* obj, bool strict) const {
     case ParameterType::Tensor:
       if (is_tensor(obj)) return true;
       // A number may stand for a tensor operand, never for an output.
-      return !strict && name != "out" && is_number(obj);
+      return !strict && allow_number && name != "out" && is_number(obj);
     case ParameterType::Scalar:
       if (is_number(obj)) return true;
       return !strict && is_tensor(obj) && tensor_of(obj).dim() == 0;
@@ -358,7 +407,8 @@ FunctionSignature::FunctionSignature(const std::string& fmt, int idx) : index(id
       continue;
     }
     params.emplace_back(p, kw_only);
-    const FunctionParameter& fp = params.back();
+    FunctionParameter& fp = params.back();
+    fp.allow_number = allows_number_for(name, fp.name);
     if (fp.name == "self") {
       self_index = static_cast<int>(params.size()) - 1;
     } else if (!kw_only) {
@@ -441,12 +491,12 @@ bool FunctionSignature::parse(PyObject* self, PyObject* const* args, Py_ssize_t 
         continue;
       }
       ++arg_pos;
-      if (nkw && find_kwarg(kwnames, kwvalues, p.py_name)) {
+      if (nkw && find_kwarg(kwnames, kwvalues, p)) {
         if (raise_errors) throw TypeError(str(name, "() got multiple values for argument '", p.name, "'"));
         return false;
       }
     } else if (nkw) {
-      obj = find_kwarg(kwnames, kwvalues, p.py_name);
+      obj = find_kwarg(kwnames, kwvalues, p);
       from_kw = obj != nullptr;
       kw_used += from_kw;
     }
@@ -482,7 +532,7 @@ bool FunctionSignature::parse(PyObject* self, PyObject* const* args, Py_ssize_t 
         PyObject* kname = PyTuple_GET_ITEM(kwnames, k);
         bool known = false;
         for (const FunctionParameter& p : params) {
-          known = known || (PyUnicode_Compare(kname, p.py_name) == 0 && p.name != "self");
+          known = known || (names_parameter(kname, p) && p.name != "self");
         }
         if (!known) {
           throw TypeError(str(name, "() got an unexpected keyword argument '",

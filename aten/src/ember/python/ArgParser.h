@@ -83,6 +83,11 @@ struct FunctionParameter {
   std::string name;
   std::string default_text;    // verbatim from the signature
   PyObject* py_name = nullptr; // interned
+  // NumPy-style keyword aliases PyTorch also accepts: axis= for dim, keepdims= for keepdim...
+  std::vector<PyObject*> py_aliases;
+  // Whether a Python number may stand for this Tensor parameter (see
+  // Note [Numbers as tensors] in ArgParser.cpp).
+  bool allow_number = false;
 
   // The parsed default (meaningful when has_default && !default_is_none).
   bool default_bool = false;

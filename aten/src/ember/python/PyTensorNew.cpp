@@ -81,10 +81,9 @@ std::vector<int64_t> compute_sizes(PyObject* data) {
   Ref holder;
   PyObject* cur = data;
   while (true) {
-    if (is_tensor(cur)) {
-      for (int64_t s : tensor_of(cur).sizes()) sizes.push_back(s);
-      break;
-    }
+    // A tensor inside the data is a scalar (PyTorch: tensor([t1, t2]) of one-element
+    // tensors has shape (2,) whatever their dims; a bigger one is a ValueError).
+    if (is_tensor(cur)) break;
     if (!is_data_sequence(cur)) break;
     const Py_ssize_t n = PySequence_Length(cur);
     if (n < 0) throw python_error();

@@ -1,0 +1,75 @@
+"""ember against PyTorch, case by case (tests/torch_compat/cases.py): result dtype,
+shape, values, strides where PyTorch documents them, aliasing, in-place/out=
+identity, and for errors the exception type.
+
+A difference that is known and deliberate, or left for a later issue, is listed in
+KNOWN with its reason; anything else fails, naming the cases.
+"""
+
+from __future__ import annotations
+
+import re
+
+import ember
+import pytest
+
+from tests.torch_compat.cases import cases
+from tests.torch_compat.harness import check
+
+GROUPS = cases()
+
+# (case-name regex, diff regex, reason). A case's diff is excused when both match.
+KNOWN: list[tuple[str, str, str]] = [
+    # Deliberate (README): bitwise operators exist for bool tensors only.
+    (r"[&|^~]", r"bitwise_\w+: ember has no integer bitwise kernels", "bitwise ops on non-bool tensors are absent"),
+    # Operators ember does not have (an absent operator raises a clear error).
+    (r"%", r"unsupported operand type\(s\) for %", "remainder/fmod (%) is not an ember operator yet"),
+    (r"^(zeros|ones|empty)\(out=\)", r"unexpected keyword argument 'out'", "zeros.out/ones.out/empty.out are not in the schema"),
+    (r"^(zeros|ones|empty)\(requires_grad\)", r"requires_grad", "autograd (requires_grad=) is a later issue"),
+    (r"^(max|min)\(\w+, dim, out=\)", r"invalid combination", "max.dim_max/min.dim_min out=(values, indices) is not bound in Python"),
+    (r"^random_\(", r"missing 1 required", "random_() and random_(to) overloads are not in the schema (random_.from only)"),
+    (r"^from_numpy\(uint16\)", r"uint16", "ember has no uint16 dtype"),
+    (r"^finfo$", r"", "ember.finfo/iinfo are not there yet"),
+    # Computation dtype of float ops with a wider out=: PyTorch computes in the input's
+    # float type (float32) and casts; ember computes in out='s dtype (more precise).
+    (r"^(exp|log|sqrt|rsqrt|sin|cos|tanh|sigmoid)\(out=(float64|float32)\)", r"values differ",
+     "unary float op computed in out='s dtype, not the common dtype (TensorIterator)"),
+    # Bool edge cases of kernels in files another helper owns (LinearAlgebra.cpp).
+    (r"^(mm|bmm|matmul|addmm_?)\(bool", r"", "empty bool matmul / out-dtype check order (LinearAlgebra.cpp)"),
+    (r"^(log_)?softmax\((bool|u?int\d+)", r"", "bool/int softmax: PyTorch returns empty results early and checks out= first"),
+    # Small edge cases left for later (see the report in the notes).
+    (r"^abs_ method bool expand", r"error type", "check order: bool before overlap"),
+    (r"^linspace\(.*bool$", r"", "linspace with dtype=bool"),
+    (r"^tensor\(18446744073709551616", r"Overflow", "2**64 in tensor(): error type/float16 conversion"),
+    (r"^randn\(0,\) int", r"", "randn(0, dtype=int) of an empty tensor"),
+    (r"^clamp\(bool t\)", r"strides", "clamp(bool) promoted output layout"),
+    (r"^masked_fill\(\w+, 1-d value\)", r"error type", "masked_fill.Tensor overload absent (TypeError, not RuntimeError)"),
+    (r"^index\(t\) \(bool\)", r"single element", "a 0-dim bool tensor as a Python index (__index__)"),
+    (r"^device$", r"result\[4\]", "device('cpu', 0).index is None in ember"),
+    (r"Ellipsis, Ellipsis", r"single ellipsis", "PyTorch accepts x[..., ...]"),
+    (r"^x\[(\[0, 2\]|\[\[0, 1\], \[2, 3\]\]|\(slice\(None, None, None\), \[0, 2\]\)|\(\[0, 1\], \[1, 2\]\)|\[-1, 0\]|"
+     r"\[True, False, True, False\]|True|\(0, \[0, 1\]\)|\(\[0, 2\], \[0\]\)|\[5\]|\[\[0\]\]|"
+     r"\(\[0, 1\], slice\(None, None, None\), \[1, 2\]\))\] \w+ (t|step|offset)", r"strides",
+     "advanced-indexing results are contiguous (PyTorch keeps the input's layout)"),
+    (r"^x\[\[True, False, True, True\]\] = t0", r"Index put requires",
+     "x[bool list] = 0-dim tensor of another dtype (PyTorch takes a masked_fill path)"),
+]
+
+
+def _known(case_name: str, diff: str) -> bool:
+    return any(re.search(c, case_name) and re.search(d, diff) for c, d, _ in KNOWN)
+
+
+@pytest.mark.parametrize("group", sorted(GROUPS))
+def test_matches_torch(group: str, torch) -> None:
+    bad = []
+    for case in GROUPS[group]:
+        diffs = [d for d in check(case, ember, torch) if not _known(case.name, d)]
+        if diffs:
+            bad.append(f"{case.name}: " + "; ".join(diffs))
+    assert not bad, f"{len(bad)} of {len(GROUPS[group])} cases differ from PyTorch:\n" + "\n".join(bad[:25])
+
+
+def test_case_count() -> None:
+    # The table stays broad: every generated operator and Tensor method has cases.
+    assert sum(len(v) for v in GROUPS.values()) > 30000
