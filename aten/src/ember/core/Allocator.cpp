@@ -119,7 +119,7 @@ Allocator* g_allocators[kNumDeviceTypes] = {nullptr, nullptr};
 Allocator* get_allocator(DeviceType t) {
   Allocator* a = g_allocators[static_cast<int>(t)];
   if (a == nullptr && t == DeviceType::CPU) return &CPUCachingAllocator::instance();
-  EMBER_CHECK(a != nullptr, "ember was not compiled with ", to_string(t),
+  EMBER_CHECK(a != nullptr, "ember was not compiled with ", t == DeviceType::CUDA ? "CUDA" : "CPU",
               " support (no allocator for device type '", to_string(t), "')");
   return a;
 }
