@@ -25,12 +25,16 @@ from codegen.model import (
 from codegen.native_yaml import NativeFunction
 
 # Base types by value (cheap to copy) and by const reference.
+# Note [Fully qualified std]: C++ types name the standard library as `::std::`, because
+# the operator structs live in `ember::ops` and one of them is called `std` (std.correction
+# is `ember::ops::std_correction`, but plain `std(Tensor self, bool unbiased)` is
+# `ember::ops::std`); an unqualified `std::optional` would find that struct.
 _BY_VALUE = {
     BaseTy.int: "int64_t",
     BaseTy.SymInt: "int64_t",
     BaseTy.float: "double",
     BaseTy.bool: "bool",
-    BaseTy.str: "std::string_view",
+    BaseTy.str: "::std::string_view",
     BaseTy.ScalarType: "ScalarType",
     BaseTy.Device: "Device",
     BaseTy.Layout: "Layout",
@@ -63,9 +67,9 @@ def argument_type(a: Argument) -> str:
         e = t.elem
         if isinstance(e, BaseType):
             if e.name in _BY_VALUE:
-                return f"std::optional<{_BY_VALUE[e.name]}>"
+                return f"::std::optional<{_BY_VALUE[e.name]}>"
             if e.name in _BY_REF:
-                return f"const std::optional<{_BY_REF[e.name]}>&"
+                return f"const ::std::optional<{_BY_REF[e.name]}>&"
         if isinstance(e, ListType) and e.elem in (BaseType(BaseTy.int), BaseType(BaseTy.SymInt)):
             return "OptionalIntArrayRef"
     elif isinstance(t, ListType):
@@ -74,7 +78,7 @@ def argument_type(a: Argument) -> str:
         if t.elem == BaseType(BaseTy.Tensor):
             return "TensorList"
         if t.elem == OptionalType(BaseType(BaseTy.Tensor)):
-            return "ArrayRef<std::optional<Tensor>>"
+            return "ArrayRef<::std::optional<Tensor>>"
     raise _unsupported(t, f"argument '{a.name}'")
 
 
@@ -90,7 +94,7 @@ def return_type(r: Return) -> str:
         if t.name in _BY_VALUE and t.name != BaseTy.str:
             return _BY_VALUE[t.name]
     if isinstance(t, ListType) and t.elem == BaseType(BaseTy.Tensor):
-        return "std::vector<Tensor>"
+        return "::std::vector<Tensor>"
     raise _unsupported(t, "return")
 
 
@@ -99,12 +103,12 @@ def returns_type(func: FunctionSchema) -> str:
         return "void"
     if len(func.returns) == 1:
         return return_type(func.returns[0])
-    return f"std::tuple<{', '.join(return_type(r) for r in func.returns)}>"
+    return f"::std::tuple<{', '.join(return_type(r) for r in func.returns)}>"
 
 
 # Schema default text -> C++ expression.
 _DEFAULTS = {
-    "None": "std::nullopt",
+    "None": "::std::nullopt",
     "True": "true",
     "False": "false",
     "contiguous_format": "MemoryFormat::Contiguous",

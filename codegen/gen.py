@@ -159,7 +159,7 @@ def _delegate_info(nf: NativeFunction, by_name: dict[str, NativeFunction]) -> di
         if len(outs) == 1:
             result = "return out0;"
         else:
-            result = f"return std::make_tuple({', '.join(f'out{i}' for i in range(len(outs)))});"
+            result = f"return ::std::make_tuple({', '.join(f'out{i}' for i in range(len(outs)))});"
     return {
         "fn": f"{cpp.op_struct(f)}_delegate",
         "ret": cpp.returns_type(f),

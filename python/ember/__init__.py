@@ -64,6 +64,7 @@ from ember._C import (
     tensor,
     uint8,
 )
+from ember._dtype_info import finfo, iinfo
 from ember._tensor import Tensor
 from ember._tensor_str import get_printoptions, set_printoptions
 
@@ -152,6 +153,7 @@ __all__ = [
     "device",
     "double",
     "dtype",
+    "finfo",
     "float",
     "float16",
     "float32",
@@ -162,6 +164,7 @@ __all__ = [
     "get_num_threads",
     "get_printoptions",
     "half",
+    "iinfo",
     "initial_seed",
     "int",
     "int8",

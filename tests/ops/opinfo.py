@@ -280,6 +280,55 @@ def np_pow(a, b):
     return np.power(a, b)
 
 
+def special_samples(dtype: str, rng) -> Iterable[SampleInput]:
+    """unary_samples plus, for floating dtypes, NaN, infinities and signed zeros."""
+    yield from unary_samples(dtype, rng)
+    if dtype in FLOATS:
+        yield SampleInput((np.array([np.nan, np.inf, -np.inf, 0.0, -0.0, 1.5, -2.5], dtype=NP_DTYPE[dtype]),),
+                          note="special")
+
+
+def bitwise_samples(dtype: str, rng) -> Iterable[SampleInput]:
+    yield from binary_samples(dtype, rng, scalars=False)
+    x = make_array((3, 4), dtype, rng)
+    if dtype != "bool":
+        yield SampleInput((x, 6), note="int scalar")
+    yield SampleInput((x, True), note="bool scalar")
+
+
+def mod_samples(dtype: str, rng) -> Iterable[SampleInput]:
+    """Divisors of both signs, never zero (integer modulo by zero raises)."""
+    yield from binary_samples(dtype, rng, other_low=1, other_high=9)
+    x = make_array((3, 4), dtype, rng)
+    if dtype != "uint8":
+        yield SampleInput((x, -make_array((4,), dtype, rng, low=1, high=9)), note="negative divisor")
+        yield SampleInput((x, -3), note="negative int scalar")
+
+
+def np_sign(x):
+    """PyTorch's sign: 0 for NaN (NumPy's is NaN); bool passes through."""
+    if x.dtype == np.bool_:
+        return x
+    return np.where(np.isnan(x), 0, np.sign(x)) if x.dtype.kind == "f" else np.sign(x)
+
+
+def np_var(ddof_default: int, sqrt: bool):
+    def ref(x, dim=None, keepdim=False, correction=None, unbiased=None):
+        ddof = correction if correction is not None else (ddof_default if unbiased is None else int(unbiased))
+        r = np.var(x, axis=dim, ddof=ddof, keepdims=keepdim)
+        return np.sqrt(r) if sqrt else r
+    return ref
+
+
+def var_samples(dtype: str, rng) -> Iterable[SampleInput]:
+    for s in reduce_samples(dtype, rng):
+        if s.args[0].ndim > 0:
+            yield s
+    yield SampleInput((make_array((3, 4), dtype, rng), 1), {"correction": 0})
+    yield SampleInput((make_array((3, 4), dtype, rng),), {"dim": (0, 1), "keepdim": True, "correction": 2})
+    yield SampleInput((make_array((3, 4), dtype, rng, low=1000, high=1001), 0), note="large mean")
+
+
 # ---------------------------------------------------------------------------
 # the table
 
@@ -297,7 +346,7 @@ class OpInfo:
     dtypes: tuple
     samples: Callable[[str, Any], Iterable[SampleInput]]
     # result dtype rule: "binary", "true_div", "unary_float", "same", "bool",
-    # "sum", "mean", "int64", "softmax"
+    # "sum", "mean", "int64", "softmax", "any" (bool, uint8 for uint8)
     promotion: str = "binary"
     function: bool = True
     method: bool = True
@@ -340,6 +389,8 @@ class OpInfo:
             return first
         if p == "bool":
             return "bool"
+        if p == "any":
+            return "uint8" if first == "uint8" else "bool"
         if p == "sum":
             return "int64" if _kind(first) < 2 else first
         if p == "int64":
@@ -429,6 +480,52 @@ OPS: list[OpInfo] = [
     OpInfo("cos", np.cos, ALL, unary_samples, promotion="unary_float"),
     OpInfo("tanh", np.tanh, ALL, unary_samples, promotion="unary_float"),
     OpInfo("sigmoid", lambda x: 1 / (1 + np.exp(-x)), ALL, unary_samples, promotion="unary_float"),
+    OpInfo("remainder", np.remainder, ALL_NUMERIC, mod_samples, inplace=True,
+           errors=lambda: [_e(lambda: ember.remainder(ember.ones(2, dtype=ember.int64), ember.zeros(2, dtype=ember.int64)),
+                              RuntimeError, "ZeroDivisionError"),
+                           _e(lambda: ember.remainder(_t(2, dtype=ember.bool), _t(2, dtype=ember.bool)),
+                              NotImplementedError, "not implemented for 'Bool'")]),
+    OpInfo("fmod", np.fmod, ALL_NUMERIC, mod_samples, inplace=True,
+           errors=lambda: [_e(lambda: ember.fmod(ember.ones(2, dtype=ember.int32), ember.zeros(2, dtype=ember.int32)),
+                              RuntimeError, "ZeroDivisionError")]),
+    OpInfo("floor_divide", np_div_floor, ALL_NUMERIC, mod_samples, inplace=True,
+           errors=lambda: [_e(lambda: ember.floor_divide(ember.ones(2, dtype=ember.int64), 0), RuntimeError,
+                              "ZeroDivisionError")]),
+    OpInfo("bitwise_and", np.bitwise_and, BOOL + INTS, bitwise_samples, inplace=True,
+           errors=lambda: [_e(lambda: ember.bitwise_and(_t(2), _t(2)), NotImplementedError,
+                              "\"bitwise_and_cpu\" not implemented for 'Float'")]),
+    OpInfo("bitwise_or", np.bitwise_or, BOOL + INTS, bitwise_samples, inplace=True),
+    OpInfo("bitwise_xor", np.bitwise_xor, BOOL + INTS, bitwise_samples, inplace=True),
+    OpInfo("bitwise_not", np.invert, BOOL + INTS, unary_samples, promotion="same",
+           errors=lambda: [_e(lambda: ember.bitwise_not(_t(2)), NotImplementedError, "not implemented for 'Float'")]),
+    OpInfo("floor", np.floor, ALL_NUMERIC, special_samples, promotion="same", inplace=True,
+           errors=lambda: [_e(lambda: ember.floor(_t(2, dtype=ember.bool)), NotImplementedError,
+                              "not implemented for 'Bool'")]),
+    OpInfo("ceil", np.ceil, ALL_NUMERIC, special_samples, promotion="same", inplace=True),
+    OpInfo("round", np.round, ALL_NUMERIC,
+           lambda d, rng: list(special_samples(d, rng)) + (
+               [SampleInput((np.array([0.5, 1.5, 2.5, -0.5, -1.5, 3.5], dtype=NP_DTYPE[d]),), note="halves")]
+               if d in FLOATS else []),
+           promotion="same", inplace=True),
+    OpInfo("trunc", np.trunc, ALL_NUMERIC, special_samples, promotion="same", inplace=True),
+    OpInfo("sign", np_sign, ALL, special_samples, promotion="same", inplace=True),
+    OpInfo("square", np.square, ALL_NUMERIC, unary_samples, promotion="same", inplace=True),
+    OpInfo("reciprocal", lambda x: 1 / x, ALL, positive_samples, promotion="unary_float", inplace=True),
+    OpInfo("log2", np.log2, ALL, positive_samples, promotion="unary_float", inplace=True),
+    OpInfo("log10", np.log10, ALL, positive_samples, promotion="unary_float"),
+    OpInfo("log1p", np.log1p, ALL, positive_samples, promotion="unary_float"),
+    OpInfo("expm1", np.expm1, ALL, lambda d, rng: unary_samples(d, rng, low=-4, high=4), promotion="unary_float"),
+    OpInfo("tan", np.tan, ALL, lambda d, rng: unary_samples(d, rng, low=-1, high=1), promotion="unary_float"),
+    OpInfo("asin", np.arcsin, ALL, lambda d, rng: unary_samples(d, rng, low=-1, high=1), promotion="unary_float"),
+    OpInfo("acos", np.arccos, ALL, lambda d, rng: unary_samples(d, rng, low=-1, high=1), promotion="unary_float"),
+    OpInfo("atan", np.arctan, ALL, unary_samples, promotion="unary_float"),
+    OpInfo("sinh", np.sinh, ALL, lambda d, rng: unary_samples(d, rng, low=-4, high=4), promotion="unary_float"),
+    OpInfo("cosh", np.cosh, ALL, lambda d, rng: unary_samples(d, rng, low=-4, high=4), promotion="unary_float"),
+    OpInfo("erf", lambda x: np.vectorize(__import__("math").erf, otypes=[np.float64])(x) if x.size else x, ALL,
+           unary_samples, promotion="unary_float"),
+    OpInfo("isnan", lambda x: np.isnan(x.astype(np.float64)), ALL, special_samples, promotion="bool", out=False),
+    OpInfo("isinf", lambda x: np.isinf(x.astype(np.float64)), ALL, special_samples, promotion="bool", out=False),
+    OpInfo("isfinite", lambda x: np.isfinite(x.astype(np.float64)), ALL, special_samples, promotion="bool", out=False),
     OpInfo("relu", np_relu, ALL_NUMERIC, unary_samples, promotion="same", out=False, inplace=True),
     OpInfo("clamp", np_clamp, ALL_NUMERIC,
            lambda d, rng: [SampleInput((make_array((3, 4), d, rng),), {"min": -2, "max": 3}),
@@ -468,6 +565,14 @@ OPS: list[OpInfo] = [
            promotion="same", out=False, returns_tuple=True, aten_name="min"),
     OpInfo("argmax", np_arg(np.argmax), ALL_NUMERIC, reduce_samples, promotion="int64", out=False),
     OpInfo("argmin", np_arg(np.argmin), ALL_NUMERIC, reduce_samples, promotion="int64", out=False),
+    OpInfo("any", np_reduce(np.any), ALL, reduce_samples, promotion="any", out=False),
+    OpInfo("all", np_reduce(np.all), ALL, reduce_samples, promotion="any", out=False),
+    OpInfo("var", np_var(1, False), FLOATS, var_samples, promotion="same", out=False, float_rtol=1e-5,
+           half_rtol=5e-2, half_atol=5e-2,
+           errors=lambda: [_e(lambda: ember.var(ember.tensor([1, 2])), RuntimeError,
+                              "std and var only support floating point and complex dtypes")]),
+    OpInfo("std", np_var(1, True), FLOATS, var_samples, promotion="same", out=False, float_rtol=1e-5,
+           half_rtol=5e-2, half_atol=5e-2),
     OpInfo("softmax", np_softmax, ("float32", "float64"),
            lambda d, rng: [SampleInput((make_array((3, 4), d, rng), 1)), SampleInput((make_array((3, 4), d, rng), 0)),
                            SampleInput((make_array((2, 3, 4), d, rng), -1))],

@@ -49,8 +49,9 @@ def fn_out(name, **kw):
 # ---------------------------------------------------------------------------
 
 
-UNARY_FLOAT = ["exp", "log", "sqrt", "rsqrt", "sin", "cos", "tanh", "sigmoid"]
-UNARY_SAME = ["abs", "neg", "relu"]
+UNARY_FLOAT = ["exp", "log", "sqrt", "rsqrt", "sin", "cos", "tanh", "sigmoid", "reciprocal", "log2", "log10",
+               "log1p", "expm1", "tan", "asin", "acos", "atan", "sinh", "cosh", "erf"]
+UNARY_SAME = ["abs", "neg", "relu", "floor", "ceil", "round", "trunc", "sign", "bitwise_not", "square"]
 
 
 def unary_cases() -> dict[str, list[Case]]:
@@ -93,7 +94,8 @@ def _binop(name):
 
 
 BINARY = ["add", "sub", "mul", "div", "pow", "maximum", "minimum", "eq", "ne", "lt", "le", "gt",
-          "ge", "logical_and", "logical_or"]
+          "ge", "logical_and", "logical_or", "remainder", "fmod", "floor_divide", "bitwise_and", "bitwise_or",
+          "bitwise_xor"]
 
 
 def binary_cases() -> dict[str, list[Case]]:
@@ -302,6 +304,53 @@ def reduction_cases() -> dict[str, list[Case]]:
                                (T((3, 4), d), T((3,), "int64")), same_object=1))
                 cs.append(Case(f"{name}({d}, out=int32)", lambda lib, a, o, _n=name: getattr(lib, _n)(a, 1, out=o),
                                (T((3, 4), d), T((3,), "int32"))))
+    # any / all: truth values, bool results (uint8 for uint8), empty reductions
+    for name in ("any", "all"):
+        cs = out.setdefault(name, [])
+        for d in ALL:
+            for s in REDUCE_SHAPES:
+                x = T(s, d, low=0, high=1)
+                cs.append(Case(f"{name}({d}{s})", fn(name), (x,)))
+                cs.append(Case(f"{name} method ({d}{s})", meth(name), (x,)))
+                for dim in range(-len(s), len(s)):
+                    for kd in (False, True):
+                        cs.append(Case(f"{name}({d}{s}, {dim}, keepdim={kd})", fn(name), (x, dim, kd)))
+            x = T((2, 3, 4), d, low=0, high=1)
+            for dims in ((0, 2), (1,), None):
+                cs.append(Case(f"{name}({d}, dim={dims})", lambda lib, a, _n=name, dims=dims: getattr(lib, _n)(a, dim=dims), (x,)))
+            cs.append(Case(f"{name}({d} special)", fn(name), (T((4, 3), d, special=True),)))
+            for lay in LAYOUTS[1:]:
+                cs.append(Case(f"{name}({d} {lay}, 1)", fn(name), (T((4, 3), d, lay, low=0, high=1), 1)))
+            for od in ("bool", "uint8", "float32"):
+                cs.append(Case(f"{name}({d}, 1, out={od})", lambda lib, a, o, _n=name: getattr(lib, _n)(a, 1, out=o),
+                               (x, T((2, 4), od)), same_object=1))
+    # var / std: correction, unbiased, dims, keepdim, out=
+    for name in ("var", "std"):
+        cs = out.setdefault(name, [])
+        for d in ALL:
+            for s in REDUCE_SHAPES:
+                x = T(s, d)
+                cs.append(Case(f"{name}({d}{s})", fn(name), (x,), rtol=1e-3))
+                for dim in range(-len(s), len(s)):
+                    cs.append(Case(f"{name}({d}{s}, {dim})", fn(name), (x, dim), rtol=1e-3))
+            x = T((2, 3, 4), d)
+            for dims in ((0, 2), (1,), None):
+                for kd in (False, True):
+                    cs.append(Case(f"{name}({d}, dim={dims}, keepdim={kd})",
+                                   lambda lib, a, _n=name, dims=dims, kd=kd: getattr(a, _n)(dim=dims, keepdim=kd), (x,), rtol=1e-3))
+            for c in (0, 1, 2, 0.5, 24):
+                cs.append(Case(f"{name}({d}, correction={c})", fn(name, correction=c), (x,), rtol=1e-3))
+                cs.append(Case(f"{name}({d}, 1, correction={c})", lambda lib, a, _n=name, c=c: getattr(lib, _n)(a, 1, correction=c),
+                               (x,), rtol=1e-3))
+            for ub in (True, False):
+                cs.append(Case(f"{name}({d}, unbiased={ub})", lambda lib, a, _n=name, ub=ub: getattr(lib, _n)(a, unbiased=ub), (x,), rtol=1e-3))
+                cs.append(Case(f"{name}({d}, 1, {ub})", fn(name), (x, 1, ub), rtol=1e-3))
+            cs.append(Case(f"{name}({d} special, 1)", fn(name), (T((4, 3), d, special=True), 1), rtol=1e-3))
+            cs.append(Case(f"{name}({d} t, 1)", fn(name), (T((4, 3), d, "t"), 1), rtol=1e-3))
+            for od in ("float32", "float64"):
+                cs.append(Case(f"{name}({d}, 1, out={od})", lambda lib, a, o, _n=name: getattr(lib, _n)(a, 1, out=o),
+                               (x, T((2, 4), od)), rtol=1e-3, same_object=1))
+        cs.append(Case(f"{name}(large mean)", fn(name), (T((1000,), "float32", low=1e4, high=1e4 + 1),), rtol=1e-3))
     # softmax / log_softmax
     for name in ("softmax", "log_softmax"):
         cs = out.setdefault(name, [])
@@ -616,6 +665,14 @@ def creation_cases() -> dict[str, list[Case]]:
     return out
 
 
+def _finfo_fields(f):
+    return (f.bits, f.eps, f.max, f.min, f.tiny, f.smallest_normal, f.resolution, f.dtype, repr(f))
+
+
+def _iinfo_fields(i):
+    return (i.bits, i.max, i.min, i.dtype, repr(i))
+
+
 def misc_cases() -> dict[str, list[Case]]:
     out: dict[str, list[Case]] = {}
 
@@ -667,6 +724,15 @@ def misc_cases() -> dict[str, list[Case]]:
         add("masked_fill", f"masked_fill({d}, int mask)", lambda lib, a, m: a.masked_fill(m, 0), (T((3, 4), d), T((4,), "uint8", seed=1)))
         add("masked_fill", f"masked_fill_({d} broadcast self)", lambda lib, a, m: a.masked_fill_(m, 0), (T((4,), d), T((3, 4), "bool", seed=1)))
         add("masked_fill", f"masked_fill fn({d})", lambda lib, a, m: lib.masked_fill(a, m, 1), (T((3, 4), d), T((3, 4), "bool", seed=1)))
+        add("masked_fill", f"masked_fill_({d}, 0-dim value)", lambda lib, a, m, v: a.masked_fill_(m, v),
+            (T((3, 4), d), T((4,), "bool", seed=1), T((), "float64")), same_object=0)
+        # isnan / isinf / isfinite, zero_
+        for name in ("isnan", "isinf", "isfinite"):
+            add(name, f"{name}({d} special)", lambda lib, a, _n=name: getattr(lib, _n)(a), (T((3, 4), d, special=True),))
+            add(name, f"{name} method({d} t)", lambda lib, a, _n=name: getattr(a, _n)(), (T((4, 3), d, "t", special=True),))
+            add(name, f"{name}({d} 0-dim)", lambda lib, a, _n=name: getattr(lib, _n)(a), (T((), d),))
+        add("zero_", f"zero_({d} t)", lambda lib, a: a.zero_(), (T((4, 3), d, "t"),), same_object=0)
+        add("zero_", f"zero_ fn({d})", lambda lib, a: lib.zero_(a), (T((3, 4), d),), same_object=0)
         # fill_, copy_, zero_
         for v in (2, 2.5, True, -1, 1e10):
             add("fill_", f"fill_({d}, {v})", lambda lib, a, v=v: a.fill_(v), (T((3, 4), d, "t"),), same_object=0)
@@ -713,6 +779,12 @@ def misc_cases() -> dict[str, list[Case]]:
                                                       getattr(lib, d).is_signed, str(getattr(lib, d))))
         add("contains", f"{d} in", lambda lib, a: (2 in a, 2.0 in a, True in a), (T((3, 4), d),))
     add("attrs", "finfo", lambda lib: lib.finfo(lib.float32).eps if hasattr(lib, "finfo") else None)
+    for d in FLOATS:
+        add("attrs", f"finfo({d})", lambda lib, d=d: _finfo_fields(lib.finfo(getattr(lib, d))))
+    for d in INTS + ("bool",):
+        add("attrs", f"iinfo({d})", lambda lib, d=d: _iinfo_fields(lib.iinfo(getattr(lib, d))))
+    add("attrs", "finfo()", lambda lib: repr(lib.finfo()))
+    add("attrs", "finfo(int32)", lambda lib: lib.finfo(lib.int32))
     add("attrs", "promote_types", lambda lib: [lib.promote_types(getattr(lib, a), getattr(lib, b)) for a in ALL for b in ALL])
     add("attrs", "can_cast", lambda lib: [lib.can_cast(getattr(lib, a), getattr(lib, b)) for a in ALL for b in ALL])
     add("attrs", "result_type", lambda lib, a: [lib.result_type(a, 2), lib.result_type(a, 2.5), lib.result_type(2, 2.5),
@@ -843,6 +915,3 @@ def cases() -> dict[str, list[Case]]:
         for k, v in gen().items():
             groups.setdefault(k, []).extend(v)
     return groups
-
-
-_ = (INTS,)

@@ -15,6 +15,11 @@ EMBER_DEFINE_DISPATCH(div_true_stub);
 EMBER_DEFINE_DISPATCH(div_trunc_stub);
 EMBER_DEFINE_DISPATCH(div_floor_stub);
 EMBER_DEFINE_DISPATCH(pow_stub);
+EMBER_DEFINE_DISPATCH(remainder_stub);
+EMBER_DEFINE_DISPATCH(fmod_stub);
+EMBER_DEFINE_DISPATCH(bitwise_and_stub);
+EMBER_DEFINE_DISPATCH(bitwise_or_stub);
+EMBER_DEFINE_DISPATCH(bitwise_xor_stub);
 EMBER_DEFINE_DISPATCH(maximum_stub);
 EMBER_DEFINE_DISPATCH(minimum_stub);
 EMBER_DEFINE_DISPATCH(eq_stub);
@@ -122,6 +127,51 @@ Tensor& pow_Tensor_Scalar_out(const Tensor& self, const Scalar& exponent, Tensor
 
 Tensor& pow_Scalar_out(const Scalar& self, const Tensor& exponent, Tensor& out) {
   return pow_Tensor_Tensor_out(wrapped_scalar_tensor(self), exponent, out);
+}
+
+// remainder/fmod/floor_divide: numeric dtypes; bool raises like PyTorch's missing kernel.
+template <typename Stub>
+Tensor& numeric_binary_out(Stub& stub, const char* name, const Tensor& self, const Tensor& other,
+                           Tensor& out) {
+  TensorIterator iter = TensorIterator::binary_op(out, self, other);
+  EMBER_CHECK_NOT_IMPLEMENTED(iter.common_dtype() != ScalarType::Bool, '"', name,
+                              "_cpu\" not implemented for 'Bool'");
+  stub(iter.device_type(), iter);
+  return iter.finish(out);
+}
+
+Tensor& remainder_out(const Tensor& self, const Tensor& other, Tensor& out) {
+  return numeric_binary_out(remainder_stub, "remainder", self, other, out);
+}
+
+Tensor& fmod_out(const Tensor& self, const Tensor& other, Tensor& out) {
+  return numeric_binary_out(fmod_stub, "fmod", self, other, out);
+}
+
+Tensor& floor_divide_out(const Tensor& self, const Tensor& other, Tensor& out) {
+  return numeric_binary_out(div_floor_stub, "div_floor", self, other, out);
+}
+
+// bitwise and/or/xor: integer and bool dtypes only.
+template <typename Stub>
+Tensor& bitwise_out(Stub& stub, const char* name, const Tensor& self, const Tensor& other,
+                    Tensor& out) {
+  TensorIterator iter = TensorIterator::binary_op(out, self, other);
+  EMBER_CHECK_NOT_IMPLEMENTED(is_integral_type(iter.common_dtype(), /*include_bool=*/true), '"',
+                              name, "_cpu\" not implemented for '", type_name(iter.common_dtype()),
+                              "'");
+  stub(iter.device_type(), iter);
+  return iter.finish(out);
+}
+
+Tensor& bitwise_and_out(const Tensor& self, const Tensor& other, Tensor& out) {
+  return bitwise_out(bitwise_and_stub, "bitwise_and", self, other, out);
+}
+Tensor& bitwise_or_out(const Tensor& self, const Tensor& other, Tensor& out) {
+  return bitwise_out(bitwise_or_stub, "bitwise_or", self, other, out);
+}
+Tensor& bitwise_xor_out(const Tensor& self, const Tensor& other, Tensor& out) {
+  return bitwise_out(bitwise_xor_stub, "bitwise_xor", self, other, out);
 }
 
 Tensor& maximum_out(const Tensor& self, const Tensor& other, Tensor& out) {

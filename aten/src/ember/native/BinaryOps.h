@@ -21,6 +21,14 @@ EMBER_DECLARE_DISPATCH(binary_fn, div_true_stub);
 EMBER_DECLARE_DISPATCH(binary_fn, div_trunc_stub);
 EMBER_DECLARE_DISPATCH(binary_fn, div_floor_stub);
 EMBER_DECLARE_DISPATCH(binary_fn, pow_stub);
+// modulus: remainder takes the divisor's sign (Python), fmod the dividend's (C); integer
+// modulo by zero raises "ZeroDivisionError"
+EMBER_DECLARE_DISPATCH(binary_fn, remainder_stub);
+EMBER_DECLARE_DISPATCH(binary_fn, fmod_stub);
+// integer and bool dtypes only
+EMBER_DECLARE_DISPATCH(binary_fn, bitwise_and_stub);
+EMBER_DECLARE_DISPATCH(binary_fn, bitwise_or_stub);
+EMBER_DECLARE_DISPATCH(binary_fn, bitwise_xor_stub);
 // NaN-propagating
 EMBER_DECLARE_DISPATCH(binary_fn, maximum_stub);
 EMBER_DECLARE_DISPATCH(binary_fn, minimum_stub);

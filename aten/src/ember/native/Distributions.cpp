@@ -226,4 +226,13 @@ Tensor& random_from_(Tensor& self, int64_t from, std::optional<int64_t> to,
   });
 }
 
+Tensor& random_to_(Tensor& self, int64_t to, const std::optional<Generator>& generator) {
+  return random_from_(self, 0, to, generator);
+}
+
+// random_() is random_(0, None): [0, the dtype's largest value] (2^digits for floats).
+Tensor& random_(Tensor& self, const std::optional<Generator>& generator) {
+  return random_from_(self, 0, std::nullopt, generator);
+}
+
 }  // namespace ember::native

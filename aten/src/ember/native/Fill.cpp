@@ -40,5 +40,7 @@ Tensor& fill_tensor_(Tensor& self, const Tensor& value) {
   return fill_unchecked(self, value.item());
 }
 
+Tensor& zero_(Tensor& self) { return ember::native::fill_(self, Scalar(int64_t(0))); }
+
 }  // namespace native
 }  // namespace ember

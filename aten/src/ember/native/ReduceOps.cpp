@@ -1,5 +1,5 @@
 // Device-generic reductions: sum, mean, prod, max/min (all and along a dim), argmax,
-// argmin. Each kernel settles PyTorch's dtype rules, the result shape and the out=
+// argmin, any/all, var/std. Each kernel settles PyTorch's dtype rules, the result shape and the out=
 // contract (docs/contracts.md), then hands a keepdim view of the result to a
 // per-device loop (ReduceOps.h; Note [Reduction geometry] in Reduce.h).
 #include <ember/native/ReduceOps.h>
@@ -7,6 +7,8 @@
 #include <ember/generated/Functions.h>
 #include <ember/generated/NativeFunctions.h>
 #include <ember/native/Reduce.h>
+
+#include <algorithm>
 
 namespace ember::native {
 
@@ -242,6 +244,126 @@ Tensor& argmax_out(const Tensor& self, std::optional<int64_t> dim, bool keepdim,
 Tensor& argmin_out(const Tensor& self, std::optional<int64_t> dim, bool keepdim, Tensor& out) {
   extremum_dim(min_dim_stub, "argmin", self, dim, keepdim, nullptr, out);
   return out;
+}
+
+// ---- any / all ------------------------------------------------------------------
+
+namespace {
+
+// any/all are max/min of the input's truth values: the input is cast to bool and the
+// max (any) or min (all) loop runs over it; an empty reduction yields the identity
+// (False for any, True for all). The result is bool, or uint8 for a uint8 input.
+Tensor& any_all_impl(bool is_any, const Tensor& self, const DimMask& mask, bool keepdim,
+                     Tensor& out) {
+  const char* op = is_any ? "any" : "all";
+  const ScalarType result_dtype = self.dtype() == ScalarType::Byte ? ScalarType::Byte : ScalarType::Bool;
+  if (out.defined()) {
+    EMBER_CHECK(out.dtype() == ScalarType::Bool || out.dtype() == ScalarType::Byte, op,
+                " only supports bool tensor for result, got: ", out.dtype());
+  }
+  const DeviceType dev = self.device().type;
+  const auto& stub = is_any ? max_values_stub : min_values_stub;
+  run_reduction(
+      [&](const Tensor& o, const Tensor& i) {
+        if (i.numel() == 0) {
+          o.fill_(Scalar(!is_any));
+        } else {
+          stub(dev, o, i);
+        }
+      },
+      op, self, converted(self, ScalarType::Bool), mask, keepdim, result_dtype, out);
+  return out;
+}
+
+}  // namespace
+
+Tensor& any_all_out(const Tensor& self, Tensor& out) {
+  return any_all_impl(true, self, make_dim_mask(std::nullopt, self.dim()), false, out);
+}
+Tensor& all_all_out(const Tensor& self, Tensor& out) {
+  return any_all_impl(false, self, make_dim_mask(std::nullopt, self.dim()), false, out);
+}
+Tensor& any_out(const Tensor& self, int64_t dim, bool keepdim, Tensor& out) {
+  return any_all_impl(true, self, make_dim_mask(IntArrayRef(&dim, 1), self.dim()), keepdim, out);
+}
+Tensor& all_out(const Tensor& self, int64_t dim, bool keepdim, Tensor& out) {
+  return any_all_impl(false, self, make_dim_mask(IntArrayRef(&dim, 1), self.dim()), keepdim, out);
+}
+Tensor& any_dims_out(const Tensor& self, OptionalIntArrayRef dim, bool keepdim, Tensor& out) {
+  return any_all_impl(true, self, make_dim_mask(dim, self.dim()), keepdim, out);
+}
+Tensor& all_dims_out(const Tensor& self, OptionalIntArrayRef dim, bool keepdim, Tensor& out) {
+  return any_all_impl(false, self, make_dim_mask(dim, self.dim()), keepdim, out);
+}
+
+// ---- var / std ------------------------------------------------------------------
+
+namespace {
+
+// Two passes over the input (the mean, then the sum of squared deviations), which
+// keeps the result accurate when the mean is large against the spread; the sums run
+// in the existing sum/mean loops, in float for 16-bit inputs. Divides by
+// max(0, N - correction): N <= correction gives inf or nan, as in PyTorch.
+Tensor& var_std_impl(bool take_sqrt, const Tensor& self, OptionalIntArrayRef dim,
+                     const std::optional<Scalar>& correction, bool keepdim, Tensor& out) {
+  const char* op = take_sqrt ? "std" : "var";
+  EMBER_CHECK(is_floating_type(self.dtype()),
+              "std and var only support floating point and complex dtypes");
+  // out= may be any floating dtype (the result is copied into it).
+  if (out.defined() && !is_floating_type(out.dtype())) check_out_dtype(out, self.dtype());
+  const DimMask mask = make_dim_mask(dim, self.dim());
+  const ScalarType compute = self.dtype() == ScalarType::Half || self.dtype() == ScalarType::BFloat16
+                                 ? ScalarType::Float
+                                 : self.dtype();
+  int64_t n = 1;
+  for (int64_t d = 0; d < self.dim(); ++d) {
+    if (mask[d]) n *= self.size(d);
+  }
+  const double c = correction ? correction->to<double>() : 1.0;
+  const Tensor x = converted(self, compute);
+  const Tensor dev = ember::sub(x, ember::mean(x, dim, /*keepdim=*/true, std::nullopt), Scalar(int64_t(1)));
+  Tensor r = ember::div(ember::sum(ember::mul(dev, dev), dim, keepdim, std::nullopt),
+                        wrapped_scalar_tensor(Scalar(std::max(0.0, static_cast<double>(n) - c))));
+  if (take_sqrt) r = ember::sqrt(r);
+  if (!out.defined()) {
+    out = converted(r, self.dtype());
+  } else {
+    resize_reduction_output(out, reduced_shape(self.sizes(), mask, keepdim), self, op);
+    out.copy_(r, false);
+  }
+  return out;
+}
+
+std::optional<Scalar> correction_of(bool unbiased) { return Scalar(int64_t(unbiased ? 1 : 0)); }
+
+}  // namespace
+
+Tensor& var_correction_out(const Tensor& self, OptionalIntArrayRef dim,
+                           const std::optional<Scalar>& correction, bool keepdim, Tensor& out) {
+  return var_std_impl(false, self, dim, correction, keepdim, out);
+}
+Tensor& std_correction_out(const Tensor& self, OptionalIntArrayRef dim,
+                           const std::optional<Scalar>& correction, bool keepdim, Tensor& out) {
+  return var_std_impl(true, self, dim, correction, keepdim, out);
+}
+
+Tensor var(const Tensor& self, bool unbiased) {
+  return ember::var(self, std::nullopt, correction_of(unbiased), false);
+}
+Tensor std(const Tensor& self, bool unbiased) {
+  return ember::std(self, std::nullopt, correction_of(unbiased), false);
+}
+Tensor var_dim(const Tensor& self, OptionalIntArrayRef dim, bool unbiased, bool keepdim) {
+  return ember::var(self, dim, correction_of(unbiased), keepdim);
+}
+Tensor std_dim(const Tensor& self, OptionalIntArrayRef dim, bool unbiased, bool keepdim) {
+  return ember::std(self, dim, correction_of(unbiased), keepdim);
+}
+Tensor& var_out(const Tensor& self, OptionalIntArrayRef dim, bool unbiased, bool keepdim, Tensor& out) {
+  return var_std_impl(false, self, dim, correction_of(unbiased), keepdim, out);
+}
+Tensor& std_out(const Tensor& self, OptionalIntArrayRef dim, bool unbiased, bool keepdim, Tensor& out) {
+  return var_std_impl(true, self, dim, correction_of(unbiased), keepdim, out);
 }
 
 }  // namespace ember::native

@@ -126,5 +126,18 @@ Tensor masked_fill(const Tensor& self, const Tensor& mask, const Scalar& value) 
   return masked_fill_(out, mask, value);
 }
 
+// The .Tensor overloads take a 0-dim value tensor (its value converts like a copy).
+Tensor& masked_fill__tensor(Tensor& self, const Tensor& mask, const Tensor& value) {
+  EMBER_CHECK(value.dim() == 0, "masked_fill_ only supports a 0-dimensional value tensor, but got "
+              "tensor with ", value.dim(), " dimension(s).");
+  return native::masked_fill_(self, mask, value.item());
+}
+
+Tensor masked_fill_tensor(const Tensor& self, const Tensor& mask, const Tensor& value) {
+  EMBER_CHECK(value.dim() == 0, "masked_fill_ only supports a 0-dimensional value tensor, but got "
+              "tensor with ", value.dim(), " dimension(s).");
+  return native::masked_fill(self, mask, value.item());
+}
+
 }  // namespace native
 }  // namespace ember

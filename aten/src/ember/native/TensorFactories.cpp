@@ -134,6 +134,16 @@ Tensor ones(IntArrayRef size, std::optional<ScalarType> dtype, std::optional<Lay
   return native::full(size, 1, dtype.value_or(default_dtype()), layout, device, pin_memory);
 }
 
+Tensor& zeros_out(IntArrayRef size, Tensor& out) {
+  out.resize_(size, std::nullopt);
+  return ember::fill_(out, Scalar(int64_t(0)));
+}
+
+Tensor& ones_out(IntArrayRef size, Tensor& out) {
+  out.resize_(size, std::nullopt);
+  return ember::fill_(out, Scalar(int64_t(1)));
+}
+
 Tensor empty_like(const Tensor& self, std::optional<ScalarType> dtype, std::optional<Layout> /*layout*/,
                   std::optional<Device> device, std::optional<bool> pin_memory,
                   std::optional<MemoryFormat> memory_format) {

@@ -1,6 +1,8 @@
 // Device-generic out= kernels of the unary pointwise operators (see UnaryOps.h).
 #include <ember/native/UnaryOps.h>
 
+#include <limits>
+
 #include <ember/generated/Functions.h>
 #include <ember/generated/NativeFunctions.h>
 #include <ember/native/TensorIterator.h>
@@ -18,6 +20,24 @@ EMBER_DEFINE_DISPATCH(cos_stub);
 EMBER_DEFINE_DISPATCH(tanh_stub);
 EMBER_DEFINE_DISPATCH(sigmoid_stub);
 EMBER_DEFINE_DISPATCH(logical_not_stub);
+EMBER_DEFINE_DISPATCH(floor_stub);
+EMBER_DEFINE_DISPATCH(ceil_stub);
+EMBER_DEFINE_DISPATCH(round_stub);
+EMBER_DEFINE_DISPATCH(trunc_stub);
+EMBER_DEFINE_DISPATCH(sign_stub);
+EMBER_DEFINE_DISPATCH(bitwise_not_stub);
+EMBER_DEFINE_DISPATCH(reciprocal_stub);
+EMBER_DEFINE_DISPATCH(log2_stub);
+EMBER_DEFINE_DISPATCH(log10_stub);
+EMBER_DEFINE_DISPATCH(log1p_stub);
+EMBER_DEFINE_DISPATCH(expm1_stub);
+EMBER_DEFINE_DISPATCH(tan_stub);
+EMBER_DEFINE_DISPATCH(asin_stub);
+EMBER_DEFINE_DISPATCH(acos_stub);
+EMBER_DEFINE_DISPATCH(atan_stub);
+EMBER_DEFINE_DISPATCH(sinh_stub);
+EMBER_DEFINE_DISPATCH(cosh_stub);
+EMBER_DEFINE_DISPATCH(erf_stub);
 
 namespace native {
 namespace {
@@ -36,7 +56,8 @@ Tensor& unary_float_out(Stub& stub, const Tensor& self, Tensor& out) {
   return iter.finish(out);
 }
 
-// PyTorch's neg/abs do not promote: an explicit out= must have self's dtype.
+// PyTorch's neg/abs (and the rounding ops, sign, bitwise_not) do not promote: an
+// explicit out= must have self's dtype.
 void check_same_dtype_out(const Tensor& self, const Tensor& out) {
   EMBER_CHECK(!out.defined() || out.dtype() == self.dtype(), "Found dtype ", out.dtype(),
               " but expected ", self.dtype());
@@ -68,6 +89,78 @@ Tensor& tanh_out(const Tensor& self, Tensor& out) { return unary_float_out(tanh_
 Tensor& sigmoid_out(const Tensor& self, Tensor& out) {
   return unary_float_out(sigmoid_stub, self, out);
 }
+
+Tensor& reciprocal_out(const Tensor& self, Tensor& out) { return unary_float_out(reciprocal_stub, self, out); }
+Tensor& log2_out(const Tensor& self, Tensor& out) { return unary_float_out(log2_stub, self, out); }
+Tensor& log10_out(const Tensor& self, Tensor& out) { return unary_float_out(log10_stub, self, out); }
+Tensor& log1p_out(const Tensor& self, Tensor& out) { return unary_float_out(log1p_stub, self, out); }
+Tensor& expm1_out(const Tensor& self, Tensor& out) { return unary_float_out(expm1_stub, self, out); }
+Tensor& tan_out(const Tensor& self, Tensor& out) { return unary_float_out(tan_stub, self, out); }
+Tensor& asin_out(const Tensor& self, Tensor& out) { return unary_float_out(asin_stub, self, out); }
+Tensor& acos_out(const Tensor& self, Tensor& out) { return unary_float_out(acos_stub, self, out); }
+Tensor& atan_out(const Tensor& self, Tensor& out) { return unary_float_out(atan_stub, self, out); }
+Tensor& sinh_out(const Tensor& self, Tensor& out) { return unary_float_out(sinh_stub, self, out); }
+Tensor& cosh_out(const Tensor& self, Tensor& out) { return unary_float_out(cosh_stub, self, out); }
+Tensor& erf_out(const Tensor& self, Tensor& out) { return unary_float_out(erf_stub, self, out); }
+
+// floor/ceil/round/trunc of an integer tensor copies it (the loops pass integers
+// through); bool has no rounding kernel.
+// PyTorch's order of checks: out='s dtype, then overlap (the iterator), then bool.
+template <typename Stub>
+Tensor& rounding_out(Stub& stub, const char* name, const Tensor& self, Tensor& out) {
+  check_same_dtype_out(self, out);
+  TensorIterator iter = TensorIterator::unary_op(out, self);
+  EMBER_CHECK_NOT_IMPLEMENTED(self.dtype() != ScalarType::Bool, '"', name,
+                              "_vml_cpu\" not implemented for 'Bool'");
+  stub(iter.device_type(), iter);
+  return iter.finish(out);
+}
+
+Tensor& floor_out(const Tensor& self, Tensor& out) { return rounding_out(floor_stub, "floor", self, out); }
+Tensor& ceil_out(const Tensor& self, Tensor& out) { return rounding_out(ceil_stub, "ceil", self, out); }
+Tensor& round_out(const Tensor& self, Tensor& out) { return rounding_out(round_stub, "round", self, out); }
+Tensor& trunc_out(const Tensor& self, Tensor& out) { return rounding_out(trunc_stub, "trunc", self, out); }
+
+Tensor& sign_out(const Tensor& self, Tensor& out) {
+  check_same_dtype_out(self, out);
+  return unary_out(sign_stub, self, out);
+}
+
+Tensor& bitwise_not_out(const Tensor& self, Tensor& out) {
+  check_same_dtype_out(self, out);
+  TensorIterator iter = TensorIterator::unary_op(out, self);
+  EMBER_CHECK_NOT_IMPLEMENTED(is_integral_type(iter.common_dtype(), /*include_bool=*/true),
+                              "\"bitwise_not_cpu\" not implemented for '",
+                              type_name(iter.common_dtype()), "'");
+  bitwise_not_stub(iter.device_type(), iter);
+  return iter.finish(out);
+}
+
+// square is pow(self, 2), as in PyTorch: a bool input promotes to int64.
+Tensor& square_out(const Tensor& self, Tensor& out) {
+  return ember::pow_out(self, Scalar(int64_t(2)), out);
+}
+Tensor square(const Tensor& self) { return ember::pow(self, Scalar(int64_t(2))); }
+Tensor& square_(Tensor& self) {
+  self.pow_(Scalar(int64_t(2)));
+  return self;
+}
+
+// isnan/isinf/isfinite from comparisons: only floating dtypes hold NaN or infinity.
+Tensor isnan(const Tensor& self) { return ember::ne(self, self); }
+
+Tensor isinf(const Tensor& self) {
+  if (!is_floating_type(self.dtype())) return ember::ne(self, self);
+  return ember::eq(ember::abs(self), wrapped_scalar_tensor(Scalar(std::numeric_limits<double>::infinity())));
+}
+
+Tensor isfinite(const Tensor& self) {
+  if (!is_floating_type(self.dtype())) return ember::eq(self, self);
+  return ember::logical_and(
+      ember::eq(self, self),
+      ember::ne(ember::abs(self), wrapped_scalar_tensor(Scalar(std::numeric_limits<double>::infinity()))));
+}
+
 
 Tensor& logical_not_out(const Tensor& self, Tensor& out) {
   // bool result (or out='s dtype); the loop reads any input dtype

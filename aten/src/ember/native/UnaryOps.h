@@ -22,5 +22,27 @@ EMBER_DECLARE_DISPATCH(unary_fn, tanh_stub);
 EMBER_DECLARE_DISPATCH(unary_fn, sigmoid_stub);
 // input of any dtype (iter.input_dtype()), bool output
 EMBER_DECLARE_DISPATCH(unary_fn, logical_not_stub);
+// rounding: integer dtypes pass through unchanged; round is half-to-even
+EMBER_DECLARE_DISPATCH(unary_fn, floor_stub);
+EMBER_DECLARE_DISPATCH(unary_fn, ceil_stub);
+EMBER_DECLARE_DISPATCH(unary_fn, round_stub);
+EMBER_DECLARE_DISPATCH(unary_fn, trunc_stub);
+// every dtype, bool included; sign(NaN) is 0
+EMBER_DECLARE_DISPATCH(unary_fn, sign_stub);
+// integer and bool dtypes
+EMBER_DECLARE_DISPATCH(unary_fn, bitwise_not_stub);
+// more float functions (integer inputs promoted to the default dtype)
+EMBER_DECLARE_DISPATCH(unary_fn, reciprocal_stub);
+EMBER_DECLARE_DISPATCH(unary_fn, log2_stub);
+EMBER_DECLARE_DISPATCH(unary_fn, log10_stub);
+EMBER_DECLARE_DISPATCH(unary_fn, log1p_stub);
+EMBER_DECLARE_DISPATCH(unary_fn, expm1_stub);
+EMBER_DECLARE_DISPATCH(unary_fn, tan_stub);
+EMBER_DECLARE_DISPATCH(unary_fn, asin_stub);
+EMBER_DECLARE_DISPATCH(unary_fn, acos_stub);
+EMBER_DECLARE_DISPATCH(unary_fn, atan_stub);
+EMBER_DECLARE_DISPATCH(unary_fn, sinh_stub);
+EMBER_DECLARE_DISPATCH(unary_fn, cosh_stub);
+EMBER_DECLARE_DISPATCH(unary_fn, erf_stub);
 
 }  // namespace ember

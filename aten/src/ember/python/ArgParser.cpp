@@ -109,20 +109,27 @@ bool names_parameter(PyObject* kname, const FunctionParameter& p) {
 
 // Note [Numbers as tensors]
 // PyTorch binds a Python number to a Tensor parameter only for the arithmetic
-// operators of its should_allow_numbers_as_tensors() list (add, sub, mul, div, to,
-// copy_ and their in-place forms), and where its schema has a Scalar overload that
-// ember's folds into the Tensor one (eq(Tensor, Scalar other), where(cond, Scalar,
-// Scalar)). Elsewhere (torch.exp(2.0), torch.maximum(t, 2), torch.eq(2, t)) a number
-// is a TypeError, and so it is here.
+// operators of its should_allow_numbers_as_tensors() list (add, sub, mul, div,
+// floor_divide, to, copy_ and their in-place forms), and where its schema has a
+// Scalar overload that ember's folds into the Tensor one (eq(Tensor, Scalar other),
+// where(cond, Scalar, Scalar), remainder/fmod/bitwise_*(Tensor, Scalar other)).
+// Elsewhere (torch.exp(2.0), torch.maximum(t, 2), torch.eq(2, t)) a number is a
+// TypeError, and so it is here.
 bool allows_number_for(std::string fn, const std::string& param) {
   if (!fn.empty() && fn.back() == '_' && fn != "copy_") fn.pop_back();
-  if (fn == "add" || fn == "sub" || fn == "mul" || fn == "div" || fn == "to" || fn == "copy_") {
+  if (fn == "add" || fn == "sub" || fn == "mul" || fn == "div" || fn == "floor_divide" || fn == "to" ||
+      fn == "copy_") {
     return true;
   }
   if (fn == "eq" || fn == "ne" || fn == "lt" || fn == "le" || fn == "gt" || fn == "ge") {
     return param == "other";
   }
   if (fn == "where") return param == "other" || param == "input" || param == "self";
+  // remainder.Scalar / .Scalar_Tensor, bitwise_*.Scalar / .Scalar_Tensor, fmod.Scalar
+  if (fn == "remainder" || fn == "bitwise_and" || fn == "bitwise_or" || fn == "bitwise_xor") {
+    return param == "other" || param == "self" || param == "input";
+  }
+  if (fn == "fmod") return param == "other";
   return false;
 }
 

@@ -122,19 +122,6 @@ const Scalar kOne(int64_t(1));
     EMBER_PY_CATCH                                                            \
   }
 
-// `&`, `|`, `^` and `~` are logical operations on bool tensors (ember has no
-// bitwise kernels yet); other dtypes raise like an unsupported kernel would.
-void require_bool(const char* op, const Tensor& a, const Tensor& b) {
-  for (const Tensor* t : {&a, &b}) {
-    if (t->dtype() == ScalarType::Bool) continue;
-    if (is_integral_type(t->dtype(), false)) {
-      throw NotImplementedError(str(op, ": ember has no integer bitwise kernels yet (only bool "
-                                    "tensors are supported), got ", type_name(t->dtype())));
-    }
-    throw NotImplementedError(str('"', op, "_cpu\" not implemented for '", type_name(t->dtype()), "'"));
-  }
-}
-
 const std::optional<std::string_view> kFloor = std::string_view("floor");
 
 EMBER_BINARY_SLOT(tensor_add, ember::add(a, b, kOne))
@@ -142,18 +129,20 @@ EMBER_BINARY_SLOT(tensor_sub, ember::sub(a, b, kOne))
 EMBER_BINARY_SLOT(tensor_mul, ember::mul(a, b))
 EMBER_BINARY_SLOT(tensor_truediv, ember::div(a, b))
 EMBER_BINARY_SLOT(tensor_floordiv, ember::div(a, b, kFloor))
-EMBER_BINARY_SLOT(tensor_and, (require_bool("bitwise_and", a, b), ember::logical_and(a, b)))
-EMBER_BINARY_SLOT(tensor_or, (require_bool("bitwise_or", a, b), ember::logical_or(a, b)))
-EMBER_BINARY_SLOT(tensor_xor, (require_bool("bitwise_xor", a, b), ember::ne(a, b)))
+EMBER_BINARY_SLOT(tensor_mod, ember::remainder(a, b))
+EMBER_BINARY_SLOT(tensor_and, ember::bitwise_and(a, b))
+EMBER_BINARY_SLOT(tensor_or, ember::bitwise_or(a, b))
+EMBER_BINARY_SLOT(tensor_xor, ember::bitwise_xor(a, b))
 
 EMBER_INPLACE_SLOT(tensor_iadd, a.add_(b, kOne))
 EMBER_INPLACE_SLOT(tensor_isub, a.sub_(b, kOne))
 EMBER_INPLACE_SLOT(tensor_imul, a.mul_(b))
 EMBER_INPLACE_SLOT(tensor_itruediv, a.div_(b))
 EMBER_INPLACE_SLOT(tensor_ifloordiv, a.div_(b, kFloor))
-EMBER_INPLACE_SLOT(tensor_iand, (require_bool("bitwise_and_", a, b), a.logical_and_(b)))
-EMBER_INPLACE_SLOT(tensor_ior, (require_bool("bitwise_or_", a, b), a.logical_or_(b)))
-EMBER_INPLACE_SLOT(tensor_ixor, (require_bool("bitwise_xor_", a, b), a.ne_(b)))
+EMBER_INPLACE_SLOT(tensor_imod, a.remainder_(b))
+EMBER_INPLACE_SLOT(tensor_iand, a.bitwise_and_(b))
+EMBER_INPLACE_SLOT(tensor_ior, a.bitwise_or_(b))
+EMBER_INPLACE_SLOT(tensor_ixor, a.bitwise_xor_(b))
 
 PyObject* tensor_matmul(PyObject* a, PyObject* b) {
   EMBER_PY_TRY
@@ -210,8 +199,7 @@ PyObject* tensor_invert(PyObject* self) {
   const Tensor& t = self_tensor(self);
   EMBER_CHECK_TYPEERR(!is_floating_type(t.dtype()),
                       "~ (operator.invert) is only implemented on integer and Boolean-type tensors");
-  require_bool("bitwise_not", t, t);
-  return wrap_tensor(ember::logical_not(t));
+  return wrap_tensor(ember::bitwise_not(t));
   EMBER_PY_CATCH
 }
 
@@ -621,6 +609,7 @@ void init_tensor_type(PyObject* module) {
   n.nb_floor_divide = tensor_floordiv;
   n.nb_power = tensor_pow;
   n.nb_matrix_multiply = tensor_matmul;
+  n.nb_remainder = tensor_mod;
   n.nb_and = tensor_and;
   n.nb_or = tensor_or;
   n.nb_xor = tensor_xor;
@@ -630,6 +619,7 @@ void init_tensor_type(PyObject* module) {
   n.nb_inplace_true_divide = tensor_itruediv;
   n.nb_inplace_floor_divide = tensor_ifloordiv;
   n.nb_inplace_power = tensor_ipow;
+  n.nb_inplace_remainder = tensor_imod;
   n.nb_inplace_and = tensor_iand;
   n.nb_inplace_or = tensor_ior;
   n.nb_inplace_xor = tensor_ixor;

@@ -123,6 +123,61 @@ void div_floor_kernel(TensorIterator& iter) {
   });
 }
 
+// Integer modulus: x % -1 is 0 (MIN % -1 overflows in C++); Python's sign convention
+// moves a remainder whose sign differs from the divisor's by one divisor.
+template <typename T, bool kPython>
+inline T mod_int(T x, T y) {
+  if (EMBER_UNLIKELY(y == 0)) zero_division();
+  if constexpr (std::is_signed_v<T>) {
+    if (y == -1) return T(0);
+    T r = static_cast<T>(x % y);
+    if (kPython && r != 0 && ((r < 0) != (y < 0))) r = static_cast<T>(r + y);
+    return r;
+  } else {
+    return static_cast<T>(x % y);
+  }
+}
+
+// Floating modulus from fmod, as PyTorch computes it (remainder(-0.0, 2) is -0.0).
+template <typename T>
+inline T remainder_floating(T a, T b) {
+  T mod = std::fmod(a, b);
+  if (mod != 0 && ((b < 0) != (mod < 0))) mod += b;
+  return mod;
+}
+
+template <bool kPython>
+void mod_kernel(TensorIterator& iter) {
+  const ScalarType dt = iter.common_dtype();
+  if (is_integral_type(dt, /*include_bool=*/false)) {
+    EMBER_DISPATCH_INTEGRAL_TYPES(dt, kPython ? "remainder" : "fmod", [&] {
+      cpu_kernel(iter, [](scalar_t x, scalar_t y) -> scalar_t { return mod_int<scalar_t, kPython>(x, y); });
+    });
+    return;
+  }
+  EMBER_DISPATCH_FLOATING_TYPES(dt, kPython ? "remainder" : "fmod", [&] {
+    using op_t = opmath_t<scalar_t>;
+    cpu_kernel(iter, [](scalar_t x, scalar_t y) -> scalar_t {
+      return kPython ? remainder_floating<op_t>(op_t(x), op_t(y)) : std::fmod(op_t(x), op_t(y));
+    });
+  });
+}
+
+#define EMBER_BITWISE_KERNEL(NAME, OP)                                                   \
+  void NAME##_kernel(TensorIterator& iter) {                                             \
+    if (iter.common_dtype() == ScalarType::Bool) {                                       \
+      cpu_kernel(iter, [](bool x, bool y) -> bool { return x OP y; });                   \
+      return;                                                                            \
+    }                                                                                    \
+    EMBER_DISPATCH_INTEGRAL_TYPES(iter.common_dtype(), #NAME, [&] {                      \
+      cpu_kernel(iter, [](scalar_t x, scalar_t y) -> scalar_t { return static_cast<scalar_t>(x OP y); }); \
+    });                                                                                  \
+  }
+EMBER_BITWISE_KERNEL(bitwise_and, &)
+EMBER_BITWISE_KERNEL(bitwise_or, |)
+EMBER_BITWISE_KERNEL(bitwise_xor, ^)
+#undef EMBER_BITWISE_KERNEL
+
 // Integer power by squaring; negative exponents give 0 except for bases 1 and -1
 // (what PyTorch computes for integer tensors).
 template <typename T>
@@ -253,6 +308,11 @@ EMBER_REGISTER_DISPATCH(div_true_stub, CPU, &div_true_kernel);
 EMBER_REGISTER_DISPATCH(div_trunc_stub, CPU, &div_trunc_kernel);
 EMBER_REGISTER_DISPATCH(div_floor_stub, CPU, &div_floor_kernel);
 EMBER_REGISTER_DISPATCH(pow_stub, CPU, &pow_kernel);
+EMBER_REGISTER_DISPATCH(remainder_stub, CPU, &mod_kernel<true>);
+EMBER_REGISTER_DISPATCH(fmod_stub, CPU, &mod_kernel<false>);
+EMBER_REGISTER_DISPATCH(bitwise_and_stub, CPU, &bitwise_and_kernel);
+EMBER_REGISTER_DISPATCH(bitwise_or_stub, CPU, &bitwise_or_kernel);
+EMBER_REGISTER_DISPATCH(bitwise_xor_stub, CPU, &bitwise_xor_kernel);
 EMBER_REGISTER_DISPATCH(maximum_stub, CPU, &maximum_kernel);
 EMBER_REGISTER_DISPATCH(minimum_stub, CPU, &minimum_kernel);
 EMBER_REGISTER_DISPATCH(eq_stub, CPU, &eq_kernel);

@@ -57,7 +57,65 @@ EMBER_UNARY_FLOAT_KERNEL(sqrt, std::sqrt(x), std::sqrt(x))
 EMBER_UNARY_FLOAT_KERNEL(rsqrt, 1.0f / std::sqrt(x), 1.0 / std::sqrt(x))
 EMBER_UNARY_FLOAT_KERNEL(tanh, vecmath::tanh(x), std::tanh(x))
 EMBER_UNARY_FLOAT_KERNEL(sigmoid, vecmath::sigmoid(x), vecmath::sigmoid(x))
+EMBER_UNARY_FLOAT_KERNEL(reciprocal, 1.0f / x, 1.0 / x)
+EMBER_UNARY_FLOAT_KERNEL(log2, std::log2(x), std::log2(x))
+EMBER_UNARY_FLOAT_KERNEL(log10, std::log10(x), std::log10(x))
+EMBER_UNARY_FLOAT_KERNEL(log1p, std::log1p(x), std::log1p(x))
+EMBER_UNARY_FLOAT_KERNEL(expm1, std::expm1(x), std::expm1(x))
+EMBER_UNARY_FLOAT_KERNEL(tan, std::tan(x), std::tan(x))
+EMBER_UNARY_FLOAT_KERNEL(asin, std::asin(x), std::asin(x))
+EMBER_UNARY_FLOAT_KERNEL(acos, std::acos(x), std::acos(x))
+EMBER_UNARY_FLOAT_KERNEL(atan, std::atan(x), std::atan(x))
+EMBER_UNARY_FLOAT_KERNEL(sinh, std::sinh(x), std::sinh(x))
+EMBER_UNARY_FLOAT_KERNEL(cosh, std::cosh(x), std::cosh(x))
+EMBER_UNARY_FLOAT_KERNEL(erf, std::erf(x), std::erf(x))
 #undef EMBER_UNARY_FLOAT_KERNEL
+
+// floor/ceil/round/trunc: integers pass through; round is half to even (nearbyint in
+// the default rounding mode), like PyTorch and NumPy.
+#define EMBER_ROUNDING_KERNEL(NAME, FN)                                                 \
+  void NAME##_kernel(TensorIterator& iter) {                                            \
+    EMBER_DISPATCH_ALL_TYPES(iter.common_dtype(), #NAME, [&] {                          \
+      using op_t = opmath_t<scalar_t>;                                                  \
+      if constexpr (std::is_floating_point_v<op_t>) {                                   \
+        cpu_kernel(iter, [](scalar_t x) -> scalar_t { return FN(static_cast<op_t>(x)); }); \
+      } else {                                                                          \
+        cpu_kernel(iter, [](scalar_t x) -> scalar_t { return x; });                     \
+      }                                                                                 \
+    });                                                                                 \
+  }
+EMBER_ROUNDING_KERNEL(floor, std::floor)
+EMBER_ROUNDING_KERNEL(ceil, std::ceil)
+EMBER_ROUNDING_KERNEL(round, std::nearbyint)
+EMBER_ROUNDING_KERNEL(trunc, std::trunc)
+#undef EMBER_ROUNDING_KERNEL
+
+void sign_kernel(TensorIterator& iter) {
+  EMBER_DISPATCH_ALL_TYPES_AND_BOOL(iter.common_dtype(), "sign", [&] {
+    using op_t = opmath_t<scalar_t>;
+    if constexpr (std::is_same_v<scalar_t, bool>) {
+      cpu_kernel(iter, [](bool x) -> bool { return x; });
+    } else if constexpr (std::is_unsigned_v<scalar_t>) {
+      cpu_kernel(iter, [](scalar_t x) -> scalar_t { return static_cast<scalar_t>(x > 0); });
+    } else {
+      // (0 < x) - (x < 0): 0 for NaN and for both zeros
+      cpu_kernel(iter, [](scalar_t xs) -> scalar_t {
+        const op_t x = static_cast<op_t>(xs);
+        return static_cast<op_t>((op_t(0) < x) - (x < op_t(0)));
+      });
+    }
+  });
+}
+
+void bitwise_not_kernel(TensorIterator& iter) {
+  if (iter.common_dtype() == ScalarType::Bool) {
+    cpu_kernel(iter, [](bool x) -> bool { return !x; });
+    return;
+  }
+  EMBER_DISPATCH_INTEGRAL_TYPES(iter.common_dtype(), "bitwise_not", [&] {
+    cpu_kernel(iter, [](scalar_t x) -> scalar_t { return static_cast<scalar_t>(~x); });
+  });
+}
 
 // sin/cos: the vectorized float form is exact only for |x| <= kTrigMaxArg. Each inner
 // row first checks (a vectorizable OR-reduction) whether any element exceeds it; rows
@@ -123,6 +181,24 @@ EMBER_REGISTER_DISPATCH(cos_stub, CPU, &cos_kernel);
 EMBER_REGISTER_DISPATCH(tanh_stub, CPU, &tanh_kernel);
 EMBER_REGISTER_DISPATCH(sigmoid_stub, CPU, &sigmoid_kernel);
 EMBER_REGISTER_DISPATCH(logical_not_stub, CPU, &logical_not_kernel);
+EMBER_REGISTER_DISPATCH(floor_stub, CPU, &floor_kernel);
+EMBER_REGISTER_DISPATCH(ceil_stub, CPU, &ceil_kernel);
+EMBER_REGISTER_DISPATCH(round_stub, CPU, &round_kernel);
+EMBER_REGISTER_DISPATCH(trunc_stub, CPU, &trunc_kernel);
+EMBER_REGISTER_DISPATCH(sign_stub, CPU, &sign_kernel);
+EMBER_REGISTER_DISPATCH(bitwise_not_stub, CPU, &bitwise_not_kernel);
+EMBER_REGISTER_DISPATCH(reciprocal_stub, CPU, &reciprocal_kernel);
+EMBER_REGISTER_DISPATCH(log2_stub, CPU, &log2_kernel);
+EMBER_REGISTER_DISPATCH(log10_stub, CPU, &log10_kernel);
+EMBER_REGISTER_DISPATCH(log1p_stub, CPU, &log1p_kernel);
+EMBER_REGISTER_DISPATCH(expm1_stub, CPU, &expm1_kernel);
+EMBER_REGISTER_DISPATCH(tan_stub, CPU, &tan_kernel);
+EMBER_REGISTER_DISPATCH(asin_stub, CPU, &asin_kernel);
+EMBER_REGISTER_DISPATCH(acos_stub, CPU, &acos_kernel);
+EMBER_REGISTER_DISPATCH(atan_stub, CPU, &atan_kernel);
+EMBER_REGISTER_DISPATCH(sinh_stub, CPU, &sinh_kernel);
+EMBER_REGISTER_DISPATCH(cosh_stub, CPU, &cosh_kernel);
+EMBER_REGISTER_DISPATCH(erf_stub, CPU, &erf_kernel);
 
 }  // namespace native
 }  // namespace ember

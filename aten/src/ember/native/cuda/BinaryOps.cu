@@ -1,8 +1,9 @@
 // CUDA loops of the arithmetic binary operators (native/BinaryOps.h): add/sub, mul,
-// div (true, trunc, floor), pow, maximum/minimum. Inputs arrive in the common dtype
-// (TensorIterator casts them), so each functor is instantiated once per dtype and run
-// by gpu_kernel (Note [CUDA elementwise launcher]). The arithmetic matches the CPU
-// loops (native/cpu/BinaryOpsKernel.cpp) operation for operation.
+// div (true, trunc, floor), remainder/fmod, bitwise and/or/xor, pow, maximum/minimum.
+// Inputs arrive in the common dtype (TensorIterator casts them), so each functor is
+// instantiated once per dtype and run by gpu_kernel (Note [CUDA elementwise launcher]).
+// The arithmetic matches the CPU loops (native/cpu/BinaryOpsKernel.cpp) operation for
+// operation.
 #include <type_traits>
 
 #include <ember/native/BinaryOps.h>
@@ -92,6 +93,47 @@ struct DivFloorFloatFunctor {
   }
 };
 
+// Integer modulus (remainder: Python's sign convention; fmod: C's). A zero divisor sets
+// *zero_flag like DivIntFunctor; x % -1 is 0.
+template <typename T, bool Python>
+struct ModIntFunctor {
+  int* zero_flag;
+  EMBER_DEVICE T operator()(T a, T b) const {
+    if (b == 0) {
+      *zero_flag = 1;
+      return T(0);
+    }
+    if constexpr (std::is_signed_v<T>) {
+      if (b == -1) return T(0);
+      T r = static_cast<T>(a % b);
+      if (Python && r != 0 && ((r < 0) != (b < 0))) r = static_cast<T>(r + b);
+      return r;
+    } else {
+      return static_cast<T>(a % b);
+    }
+  }
+};
+
+template <typename T, bool Python>
+struct ModFloatFunctor {
+  EMBER_DEVICE T operator()(T x, T y) const {
+    using A = opmath_t<T>;
+    const A a = static_cast<A>(x), b = static_cast<A>(y);
+    A mod = math::fmod(a, b);
+    if (Python && mod != 0 && ((b < 0) != (mod < 0))) mod += b;
+    return static_cast<T>(mod);
+  }
+};
+
+template <typename T, int Op>  // 0: and, 1: or, 2: xor
+struct BitwiseFunctor {
+  EMBER_DEVICE T operator()(T a, T b) const {
+    if constexpr (Op == 0) return static_cast<T>(a & b);
+    if constexpr (Op == 1) return static_cast<T>(a | b);
+    return static_cast<T>(a ^ b);
+  }
+};
+
 // Integer power by squaring; negative exponents give 0 except for bases 1 and -1.
 template <typename T>
 struct PowIntFunctor {
@@ -159,10 +201,10 @@ void div_true_kernel_cuda(TensorIterator& iter) {
   });
 }
 
-// Runs an integer division and raises ZeroDivisionError (like the CPU loop) when a
-// divisor was zero.
-template <bool Floor>
-void div_int_cuda(TensorIterator& iter, const char* name) {
+// Runs an integer division or modulus (Functor<scalar_t>{flag}) and raises
+// ZeroDivisionError (like the CPU loop) when a divisor was zero.
+template <template <typename> class Functor>
+void int_zero_checked_cuda(TensorIterator& iter, const char* name) {
   const ScalarType dt = iter.common_dtype();
   EMBER_CHECK(dt != ScalarType::Bool, '"', name, "\" not implemented for 'Bool'");
   if (iter.numel() == 0) return;
@@ -172,7 +214,7 @@ void div_int_cuda(TensorIterator& iter, const char* name) {
   const cudaStream_t stream = current_stream();
   EMBER_CUDA_CHECK(cudaMemsetAsync(flag_ptr, 0, sizeof(int), stream));
   EMBER_DISPATCH_INTEGRAL_TYPES(dt, name, [&] {
-    gpu_kernel(iter, DivIntFunctor<scalar_t, Floor>{flag_ptr}, name);
+    gpu_kernel(iter, Functor<scalar_t>{flag_ptr}, name);
   });
   int hit = 0;
   EMBER_CUDA_CHECK(cudaMemcpyAsync(&hit, flag_ptr, sizeof(int), cudaMemcpyDeviceToHost, stream));
@@ -180,9 +222,39 @@ void div_int_cuda(TensorIterator& iter, const char* name) {
   EMBER_CHECK(hit == 0, "ZeroDivisionError");
 }
 
+template <typename T> using DivTruncInt = DivIntFunctor<T, false>;
+template <typename T> using DivFloorInt = DivIntFunctor<T, true>;
+template <typename T> using RemainderInt = ModIntFunctor<T, true>;
+template <typename T> using FmodInt = ModIntFunctor<T, false>;
+
+template <bool Python>
+void mod_kernel_cuda(TensorIterator& iter) {
+  const char* name = Python ? "remainder" : "fmod";
+  const ScalarType dt = iter.common_dtype();
+  if (is_integral_type(dt, /*include_bool=*/true)) {
+    if constexpr (Python) {
+      return int_zero_checked_cuda<RemainderInt>(iter, name);
+    } else {
+      return int_zero_checked_cuda<FmodInt>(iter, name);
+    }
+  }
+  EMBER_DISPATCH_FLOATING_TYPES(dt, name, [&] {
+    gpu_kernel(iter, ModFloatFunctor<scalar_t, Python>{}, name);
+  });
+}
+
+template <int Op>
+void bitwise_kernel_cuda(TensorIterator& iter) {
+  const char* name = Op == 0 ? "bitwise_and" : Op == 1 ? "bitwise_or" : "bitwise_xor";
+  if (iter.common_dtype() == ScalarType::Bool) return gpu_kernel(iter, BitwiseFunctor<bool, Op>{}, name);
+  EMBER_DISPATCH_INTEGRAL_TYPES(iter.common_dtype(), name, [&] {
+    gpu_kernel(iter, BitwiseFunctor<scalar_t, Op>{}, name);
+  });
+}
+
 void div_trunc_kernel_cuda(TensorIterator& iter) {
   const ScalarType dt = iter.common_dtype();
-  if (is_integral_type(dt, /*include_bool=*/true)) return div_int_cuda<false>(iter, "div_trunc");
+  if (is_integral_type(dt, /*include_bool=*/true)) return int_zero_checked_cuda<DivTruncInt>(iter, "div_trunc");
   EMBER_DISPATCH_FLOATING_TYPES(dt, "div_trunc", [&] {
     gpu_kernel(iter, DivTruncFloatFunctor<scalar_t>{}, "div_trunc");
   });
@@ -190,7 +262,7 @@ void div_trunc_kernel_cuda(TensorIterator& iter) {
 
 void div_floor_kernel_cuda(TensorIterator& iter) {
   const ScalarType dt = iter.common_dtype();
-  if (is_integral_type(dt, /*include_bool=*/true)) return div_int_cuda<true>(iter, "div_floor");
+  if (is_integral_type(dt, /*include_bool=*/true)) return int_zero_checked_cuda<DivFloorInt>(iter, "div_floor");
   EMBER_DISPATCH_FLOATING_TYPES(dt, "div_floor", [&] {
     gpu_kernel(iter, DivFloorFloatFunctor<scalar_t>{}, "div_floor");
   });
@@ -219,6 +291,11 @@ EMBER_REGISTER_DISPATCH(div_true_stub, CUDA, &div_true_kernel_cuda);
 EMBER_REGISTER_DISPATCH(div_trunc_stub, CUDA, &div_trunc_kernel_cuda);
 EMBER_REGISTER_DISPATCH(div_floor_stub, CUDA, &div_floor_kernel_cuda);
 EMBER_REGISTER_DISPATCH(pow_stub, CUDA, &pow_kernel_cuda);
+EMBER_REGISTER_DISPATCH(remainder_stub, CUDA, &mod_kernel_cuda<true>);
+EMBER_REGISTER_DISPATCH(fmod_stub, CUDA, &mod_kernel_cuda<false>);
+EMBER_REGISTER_DISPATCH(bitwise_and_stub, CUDA, &bitwise_kernel_cuda<0>);
+EMBER_REGISTER_DISPATCH(bitwise_or_stub, CUDA, &bitwise_kernel_cuda<1>);
+EMBER_REGISTER_DISPATCH(bitwise_xor_stub, CUDA, &bitwise_kernel_cuda<2>);
 EMBER_REGISTER_DISPATCH(maximum_stub, CUDA, &extremum_kernel_cuda<true>);
 EMBER_REGISTER_DISPATCH(minimum_stub, CUDA, &extremum_kernel_cuda<false>);
 
