@@ -244,7 +244,7 @@ TEST_CASE(cpu_caching_allocator_reuses_large_blocks) {
   // A tensor of another device type has no allocator in a CPU-only build.
 #if !EMBER_USE_CUDA && !EMBER_USE_ROCM
   CHECK_THROWS(ember::Error, ember::get_allocator(ember::DeviceType::CUDA),
-               "ember was not compiled with cuda support");
+               "ember was not compiled with CUDA support");
 #endif
 }
 
