@@ -65,3 +65,12 @@ def test_python_operators_on_integers() -> None:
     with pytest.raises(TypeError, match="only implemented on integer and Boolean"):
         ~ember.ones(2)
     assert (ember.tensor([5.5, -5.5]) % 2).tolist() == [1.5, 0.5]
+
+
+def test_split_with_a_list_of_sizes():
+    x = ember.arange(10)
+    assert [t.tolist() for t in x.split([3, 7])] == [[0, 1, 2], [3, 4, 5, 6, 7, 8, 9]]
+    assert [t.shape[0] for t in ember.split(x, [5, 5])] == [5, 5]
+    assert [t.shape[0] for t in x.split(4)] == [4, 4, 2]
+    with pytest.raises(RuntimeError):
+        x.split([3, 3])  # sizes must add up to the dim's size

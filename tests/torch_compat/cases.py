@@ -908,10 +908,109 @@ def repr_cases() -> dict[str, list[Case]]:
     return {"repr": cs}
 
 
+def composite_cases() -> dict[str, list[Case]]:
+    """Operators built from other operators (native/Composites.cpp)."""
+    out: dict[str, list[Case]] = {}
+
+    def add(group, name, call, args, **kw):
+        out.setdefault(group, []).append(Case(name, call, args, **kw))
+
+    for d in ("float32", "int64", "bool", "float16"):
+        for lay in ("contig", "t"):
+            x = T((4, 6), d, lay)
+            for k in (1, 4, 6, 7):
+                add("split", f"split({k}) {d} {lay}", lambda lib, a, k=k: a.split(k), (x,), strides=True)
+            add("split", f"split(2, dim=-1) {d} {lay}", lambda lib, a: lib.split(a, 2, dim=-1), (x,), strides=True)
+            add("split_with_sizes", f"split_with_sizes([2, 4], 1) {d} {lay}", lambda lib, a: a.split_with_sizes([2, 4], 1), (x,))
+            for c in (1, 3, 4, 5):
+                add("chunk", f"chunk({c}) {d} {lay}", lambda lib, a, c=c: a.chunk(c), (x,), strides=True)
+                add("chunk", f"chunk({c}, 1) {d} {lay}", lambda lib, a, c=c: lib.chunk(a, c, 1), (x,))
+            add("unbind", f"unbind {d} {lay}", lambda lib, a: a.unbind(), (x,), strides=True)
+            add("unbind", f"unbind(1) {d} {lay}", lambda lib, a: lib.unbind(a, 1), (x,))
+            add("movedim", f"movedim {d} {lay}", lambda lib, a: lib.movedim(a, 0, -1), (T((2, 3, 4), d, lay),), strides=True)
+            add("swapaxes", f"swapaxes {d} {lay}", lambda lib, a: a.swapaxes(0, 1), (x,), strides=True)
+            add("swapdims", f"swapdims {d} {lay}", lambda lib, a: lib.swapdims(a, 0, -1), (x,), strides=True)
+            add("unflatten", f"unflatten {d} {lay}", lambda lib, a: a.unflatten(1, (2, 3)), (x,))
+            add("unflatten", f"unflatten -1 {d} {lay}", lambda lib, a: lib.unflatten(a, 0, (2, -1)), (x,))
+            add("repeat", f"repeat {d} {lay}", lambda lib, a: a.repeat(2, 1, 3), (x,), strides=True)
+            add("flip", f"flip {d} {lay}", lambda lib, a: lib.flip(a, [0, 1]), (x,))
+            add("flip", f"flip method {d} {lay}", lambda lib, a: a.flip(-1), (x,))
+            add("roll", f"roll {d} {lay}", lambda lib, a: lib.roll(a, 3), (x,))
+            add("roll", f"roll dims {d} {lay}", lambda lib, a: a.roll((1, -2), (0, 1)), (x,))
+            for k in (0, 2, -1, 10):
+                add("tril", f"tril({k}) {d} {lay}", lambda lib, a, k=k: lib.tril(a, k), (x,))
+                add("triu", f"triu({k}) {d} {lay}", lambda lib, a, k=k: a.triu(k), (x,))
+            for k in (0, 1, -2):
+                add("diag", f"diag 2d({k}) {d} {lay}", lambda lib, a, k=k: lib.diag(a, k), (x,))
+                add("diag", f"diag 1d({k}) {d} {lay}", lambda lib, a, k=k: a.diag(k), (T((4,), d, "step"),))
+            add("gather", f"gather {d} {lay}", lambda lib, a, i: lib.gather(a, 1, i), (x, T((4, 3), "int64", low=0, high=5)))
+            add("gather", f"gather dim0 method {d} {lay}", lambda lib, a, i: a.gather(0, i), (x, T((2, 6), "int64", low=0, high=3)))
+            add("scatter", f"scatter src {d} {lay}", lambda lib, a, s: lib.scatter(a, 1, lib.tensor([[0, 1], [2, 3], [4, 5], [0, 5]]), s),
+                (x, T((4, 6), d, seed=2)))
+            add("scatter", f"scatter value {d} {lay}", lambda lib, a: a.scatter(0, lib.tensor([[0, 1, 2]]), 1), (x,))
+            add("scatter_", f"scatter_ {d} {lay}", lambda lib, a, s: a.scatter_(1, lib.tensor([[5], [3], [1], [0]]), s),
+                (x, T((4, 2), d, seed=2)), same_object=0)
+            if d != "bool":
+                add("scatter_add", f"scatter_add {d} {lay}", lambda lib, a, s: lib.scatter_add(a, 0, lib.tensor([[0, 0, 1], [0, 3, 3]]), s),
+                    (x, T((2, 3), d, seed=2)))
+                add("scatter_add_", f"scatter_add_ {d} {lay}", lambda lib, a, s: a.scatter_add_(1, lib.tensor([[1, 1, 1]] * 4), s),
+                    (x, T((4, 3), d, seed=2)), same_object=0)
+                add("amax", f"amax {d} {lay}", lambda lib, a: lib.amax(a), (x,))
+                add("amax", f"amax(1, keepdim) {d} {lay}", lambda lib, a: a.amax(1, keepdim=True), (x,))
+                add("amin", f"amin((0, 1)) {d} {lay}", lambda lib, a: lib.amin(a, (0, 1)), (x,))
+                add("amin", f"amin(-1) {d} {lay}", lambda lib, a: a.amin(-1), (T((2, 3, 4), d, lay),))
+                add("clamp_min", f"clamp_min {d} {lay}", lambda lib, a: lib.clamp_min(a, 1), (x,))
+                add("clamp_max", f"clamp_max {d} {lay}", lambda lib, a: a.clamp_max(0), (x,))
+            add("masked_select", f"masked_select {d} {lay}", lambda lib, a, m: lib.masked_select(a, m), (x, T((4, 6), "bool", seed=1)))
+            add("masked_select", f"masked_select bcast {d} {lay}", lambda lib, a, m: a.masked_select(m), (x, T((6,), "bool", seed=1)))
+            add("index_select", f"index_select {d} {lay}", lambda lib, a, i: lib.index_select(a, 1, i), (x, T((5,), "int64", low=0, high=5)))
+            add("index_select", f"index_select 0 {d} {lay}", lambda lib, a, i: a.index_select(0, i), (x, T((2,), "int32", low=0, high=3)))
+            add("new", f"new_zeros {d} {lay}", lambda lib, a: a.new_zeros((2, 3)), (x,))
+            add("new", f"new_ones {d} {lay}", lambda lib, a: a.new_ones(2, 3), (x,))
+            add("new", f"new_full {d} {lay}", lambda lib, a: a.new_full((2,), 1), (x,))
+            add("new", f"new_empty shape {d} {lay}", lambda lib, a: a.new_empty((2, 3)).shape, (x,))
+            add("new", f"new_zeros dtype {d} {lay}", lambda lib, a: a.new_zeros(3, dtype=lib.float64), (x,))
+    for d in ("float32", "float64"):
+        for lay in ("contig", "t"):
+            add("logsumexp", f"logsumexp {d} {lay}", lambda lib, a: lib.logsumexp(a, 1), (T((4, 6), d, lay),), rtol=1e-5)
+            add("logsumexp", f"logsumexp keepdim {d} {lay}", lambda lib, a: a.logsumexp((0, 1), keepdim=True), (T((4, 6), d, lay),), rtol=1e-5)
+            add("logsumexp", f"logsumexp big {d} {lay}", lambda lib, a: lib.logsumexp(a * 1000, 0), (T((4, 6), d, lay),), rtol=1e-5)
+        add("logsumexp", f"logsumexp inf {d}", lambda lib, a: lib.logsumexp(a, 0), (T((3, 4), d, special=True),))
+        add("dot", f"dot {d}", lambda lib, a, b: lib.dot(a, b), (T((5,), d), T((5,), d, seed=1)), rtol=1e-5)
+        add("outer", f"outer {d}", lambda lib, a, b: a.outer(b), (T((3,), d), T((4,), d, seed=1)))
+        add("mv", f"mv {d}", lambda lib, a, b: lib.mv(a, b), (T((3, 4), d, "t"), T((4,), d, seed=1)), rtol=1e-5)
+    add("logsumexp", "logsumexp int", lambda lib, a: lib.logsumexp(a, 0), (T((3, 4), "int64"),), rtol=1e-5)
+    add("outer", "outer int/float", lambda lib, a, b: lib.outer(a, b), (T((3,), "int64"), T((4,), "float32", seed=1)))
+    # errors
+    z = T((3, 4))
+    for name, call in [
+        ("split(-1)", lambda lib, a: a.split(-1)), ("split 0-dim", lambda lib, a: a.sum().split(1)),
+        ("split_with_sizes bad sum", lambda lib, a: a.split_with_sizes([1, 1])), ("chunk(0)", lambda lib, a: a.chunk(0)),
+        ("unbind(2)", lambda lib, a: a.unbind(2)), ("unbind 0-dim", lambda lib, a: a.sum().unbind()),
+        ("movedim(3)", lambda lib, a: a.movedim(3, 0)), ("repeat few", lambda lib, a: a.repeat(2)),
+        ("flip dup", lambda lib, a: a.flip(0, 0)), ("tril 1-d", lambda lib, a: a[0].tril()),
+        ("diag 3-d", lambda lib, a: a[None].diag()), ("gather oob", lambda lib, a: a.gather(1, lib.tensor([[4]]))),
+        ("gather neg", lambda lib, a: a.gather(1, lib.tensor([[-1]]))),
+        ("gather dims", lambda lib, a: a.gather(1, lib.tensor([1]))),
+        ("gather int32", lambda lib, a: a.gather(1, lib.tensor([[1]], dtype=lib.int32))),
+        ("gather bad dim", lambda lib, a: a.gather(2, lib.tensor([[1]]))),
+        ("scatter dtype", lambda lib, a: a.scatter(1, lib.tensor([[1]]), a.double())),
+        ("index_select oob", lambda lib, a: a.index_select(0, lib.tensor([3]))),
+        ("index_select 2-d", lambda lib, a: a.index_select(0, lib.tensor([[0]]))),
+        ("masked_select float mask", lambda lib, a: a.masked_select(a)),
+        ("amax empty", lambda lib, a: a[:0].amax(0)), ("amax dup", lambda lib, a: a.amax((0, 0))),
+        ("dot 2-d", lambda lib, a: lib.dot(a, a)), ("dot size", lambda lib, a: lib.dot(a[0], a[:, 0])),
+        ("dot dtype", lambda lib, a: lib.dot(a[0], a[0].double())),
+        ("mv shapes", lambda lib, a: lib.mv(a, a[:, 0])), ("outer 2-d", lambda lib, a: lib.outer(a, a[0])),
+    ]:
+        add("composite errors", name, call, (z,))
+    return out
+
+
 def cases() -> dict[str, list[Case]]:
     groups: dict[str, list[Case]] = {}
     for gen in (unary_cases, binary_cases, operator_cases, reduction_cases, matmul_cases, shape_cases, join_cases,
-                creation_cases, misc_cases, index_cases, repr_cases):
+                creation_cases, misc_cases, index_cases, repr_cases, composite_cases):
         for k, v in gen().items():
             groups.setdefault(k, []).extend(v)
     return groups
