@@ -4,10 +4,7 @@
 #include <algorithm>
 
 #include <ember/native/Distributions.h>
-
-#if EMBER_USE_OPENMP
-#include <omp.h>
-#endif
+#include <ember/native/Parallel.h>
 
 namespace ember::native {
 namespace {
@@ -16,27 +13,11 @@ namespace {
 // enough to amortise waking a thread.
 constexpr int64_t kGrainBlocks = 8192;
 
-// Runs body(first_block, last_block) over [0, nblocks), split across threads above the grain.
-template <typename Body>
-void for_each_block_range(int64_t nblocks, const Body& body) {
-#if EMBER_USE_OPENMP
-  if (nblocks > kGrainBlocks && omp_get_max_threads() > 1 && !omp_in_parallel()) {
-    const int64_t nchunks = (nblocks + kGrainBlocks - 1) / kGrainBlocks;
-#pragma omp parallel for schedule(static)
-    for (int64_t c = 0; c < nchunks; ++c) {
-      body(c * kGrainBlocks, std::min(nblocks, (c + 1) * kGrainBlocks));
-    }
-    return;
-  }
-#endif
-  body(0, nblocks);
-}
-
 // out[i] = element(block(i / per_block), i % per_block) for i in [0, n).
 template <typename T, typename Element>
 void philox_fill(T* out, int64_t n, PhiloxState st, int per_block, const Element& element) {
   const int64_t nblocks = (n + per_block - 1) / per_block;
-  for_each_block_range(nblocks, [&](int64_t b0, int64_t b1) {
+  parallel_for(0, nblocks, kGrainBlocks, [&](int64_t b0, int64_t b1) {
     for (int64_t b = b0; b < b1; ++b) {
       const Philox4x32 r = philox::block(st.seed, st.offset, static_cast<uint64_t>(b));
       const int64_t base = b * per_block;
@@ -66,7 +47,7 @@ void normal_kernel(const Tensor& self, PhiloxState st, double mean, double std) 
     constexpr int per_block = philox::normal_elements_per_block<scalar_t>();
     constexpr int pairs_per_block = per_block / 2;
     const int64_t nblocks = (n + per_block - 1) / per_block;
-    for_each_block_range(nblocks, [&](int64_t b0, int64_t b1) {
+    parallel_for(0, nblocks, kGrainBlocks, [&](int64_t b0, int64_t b1) {
       // In batches: first the uniforms (Philox), then Box-Muller over plain arrays, a
       // branch-free loop without calls that the compiler can vectorise.
       constexpr int64_t kBatchBlocks = 128;

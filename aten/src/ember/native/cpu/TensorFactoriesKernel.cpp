@@ -4,29 +4,13 @@
 #include <algorithm>
 #include <type_traits>
 
+#include <ember/native/Parallel.h>
 #include <ember/native/TensorFactories.h>
-
-#if EMBER_USE_OPENMP
-#include <omp.h>
-#endif
 
 namespace ember::native {
 namespace {
 
 constexpr int64_t kGrain = 32768;
-
-template <typename Body>
-void parallel_range(int64_t n, const Body& body) {
-#if EMBER_USE_OPENMP
-  if (n > kGrain && omp_get_max_threads() > 1 && !omp_in_parallel()) {
-    const int64_t nchunks = (n + kGrain - 1) / kGrain;
-#pragma omp parallel for schedule(static)
-    for (int64_t c = 0; c < nchunks; ++c) body(c * kGrain, std::min(n, (c + 1) * kGrain));
-    return;
-  }
-#endif
-  body(0, n);
-}
 
 // PyTorch's CPU accumulation types: int64 for integers, double for float and double,
 // float for the 16-bit floats.
@@ -42,7 +26,7 @@ void arange_kernel(const Tensor& out, const Scalar& start, const Scalar& step) {
     const acc_t a = start.to<acc_t>();
     const acc_t d = step.to<acc_t>();
     scalar_t* EMBER_RESTRICT p = static_cast<scalar_t*>(out.data_ptr());
-    parallel_range(out.numel(), [&](int64_t begin, int64_t end) {
+    parallel_for(0, out.numel(), kGrain, [&](int64_t begin, int64_t end) {
       for (int64_t i = begin; i < end; ++i) p[i] = static_cast<scalar_t>(a + d * static_cast<acc_t>(i));
     });
   });
@@ -61,7 +45,7 @@ void linspace_kernel(const Tensor& out, const Scalar& start, const Scalar& end, 
     const step_t step = (hi - lo) / static_cast<step_t>(steps - 1);
     const int64_t halfway = steps / 2;
     scalar_t* EMBER_RESTRICT p = static_cast<scalar_t*>(out.data_ptr());
-    parallel_range(steps, [&](int64_t begin, int64_t stop) {
+    parallel_for(0, steps, kGrain, [&](int64_t begin, int64_t stop) {
       for (int64_t i = begin; i < stop; ++i) {
         p[i] = i < halfway ? static_cast<scalar_t>(lo + step * static_cast<step_t>(i))
                            : static_cast<scalar_t>(hi - step * static_cast<step_t>(steps - i - 1));
