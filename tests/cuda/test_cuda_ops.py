@@ -20,7 +20,16 @@ from tests.ops.test_ops import _check, _reference, _rng
 
 pytestmark = pytest.mark.cuda
 
-CASES = [pytest.param(op, d, id=f"{op.name}-{d}") for op in OPS for d in op.dtypes]
+# Operators with CPU loops only (native/Sorting.h): on CUDA they raise
+# NotImplementedError, checked by test_cpu_only_ops_raise below.
+CPU_ONLY = {"sort", "argsort", "topk"}
+
+CASES = [
+    pytest.param(op, d, id=f"{op.name}-{d}")
+    for op in OPS
+    if op.name not in CPU_ONLY
+    for d in op.dtypes
+]
 
 
 def to_cuda(x: Any, dtype: str | None, noncontig: bool) -> Any:
@@ -464,3 +473,24 @@ def test_half_and_bfloat16_arithmetic() -> None:
         b = ember.tensor([0.25, 4.0, 0.5], dtype=d)
         np.testing.assert_array_equal(_np(a.cuda() * b.cuda() + 1), _np(a * b + 1))
         np.testing.assert_array_equal(_np(a.cuda().sum()), _np(a.sum()))
+
+
+def test_cpu_only_ops_raise() -> None:
+    x = ember.ones(3, 4).cuda()
+    for call in (lambda: x.sort(), lambda: x.argsort(), lambda: x.topk(2)):
+        with pytest.raises(NotImplementedError, match="no CUDA kernel"):
+            call()
+
+
+@pytest.mark.parametrize("dtype", ["int32", "int64", "float16", "float32", "float64"])
+@pytest.mark.parametrize("shape,dim", [((4, 3000), -1), ((3000, 4), 0), ((3, 5, 7), 1), ((100000,), 0)])
+def test_scan_matches_cpu(dtype, shape, dim) -> None:
+    rng = np.random.default_rng(3)
+    x = ember.tensor(rng.uniform(0.999, 1.001, size=shape), dtype=getattr(ember, dtype))
+    if dtype.startswith("int"):
+        x = ember.tensor(rng.integers(-3, 4, size=shape), dtype=getattr(ember, dtype))
+    # CUDA accumulates float32 in float, the CPU in double (as in PyTorch)
+    tol = {"float16": 2e-2, "float32": 1e-4}.get(dtype, 1e-5)
+    np.testing.assert_allclose(_np(x.cuda().cumsum(dim)), _np(x.cumsum(dim)), rtol=tol, atol=tol)
+    small = x[..., :7] if dim != 0 or len(shape) == 1 else x[:7]
+    np.testing.assert_allclose(_np(small.cuda().cumprod(dim)), _np(small.cumprod(dim)), rtol=tol, atol=tol)

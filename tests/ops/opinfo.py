@@ -209,6 +209,47 @@ def reduce_samples(dtype: str, rng, *, dims=True, keepdim=True) -> Iterable[Samp
         yield SampleInput((make_array((2, 3, 4), dtype, rng), 1))
 
 
+def scan_samples(dtype: str, rng, *, low=None, high=None) -> Iterable[SampleInput]:
+    for shape, dim in [((5,), 0), ((3, 4), 0), ((3, 4), 1), ((2, 3, 4), -1), ((2, 3, 4), 1), ((), 0),
+                       ((0, 3), 1), ((0,), 0)]:
+        yield SampleInput((make_array(shape, dtype, rng, low=low, high=high), dim))
+
+
+def sort_samples(dtype: str, rng) -> Iterable[SampleInput]:
+    for shape, dim in [((7,), 0), ((3, 4), 0), ((3, 4), 1), ((2, 3, 4), -1), ((2, 3, 4), 1), ((), 0),
+                       ((0, 3), 1)]:
+        x = make_array(shape, dtype, rng)
+        yield SampleInput((x,), {"stable": True, "dim": dim})
+        yield SampleInput((x,), {"stable": True, "dim": dim, "descending": True})
+
+
+def topk_samples(dtype: str, rng) -> Iterable[SampleInput]:
+    # distinct values: topk's order among equal values is unspecified
+    def distinct(shape):
+        n = int(np.prod(shape))
+        vals = rng.permutation(np.arange(-(n // 2), n - n // 2))
+        return vals.reshape(shape).astype(NP_DTYPE[dtype]) if dtype in INTS else \
+            (vals.reshape(shape) / 2).astype(NP_DTYPE[dtype])
+    yield SampleInput((distinct((7,)), 3))
+    yield SampleInput((distinct((3, 4)), 2, 0))
+    yield SampleInput((distinct((3, 4)), 4, 1), {"largest": False})
+    yield SampleInput((distinct((2, 3, 5)), 1, -1))
+    yield SampleInput((distinct((2, 3, 5)), 0, -1))
+    yield SampleInput((distinct((70, 3)), 1, 0))  # k * 64 <= n: the partial_sort path
+    yield SampleInput((distinct((70, 3)), 5, 0))
+
+
+def norm_samples(dtype: str, rng) -> Iterable[SampleInput]:
+    x = make_array((3, 4), dtype, rng)
+    yield SampleInput((x,))
+    for p in (1, 2, 3, 0, float("inf"), -float("inf"), 0.5):
+        yield SampleInput((x, p))
+    yield SampleInput((x, 2, 1))
+    yield SampleInput((x, 1, 0), {"keepdim": True})
+    yield SampleInput((make_array((2, 3, 4), dtype, rng), float("inf"), (0, 2)))
+    yield SampleInput((make_array((5,), dtype, rng), 2, 0))
+
+
 def matmul_samples(dtype: str, rng) -> Iterable[SampleInput]:
     for a, b in [((3, 4), (4, 5)), ((4,), (4,)), ((3, 4), (4,)), ((4,), (4, 2)), ((2, 3, 4), (4, 5)),
                  ((2, 3, 4), (2, 4, 5)), ((1, 3, 4), (2, 4, 2)), ((0, 4), (4, 3)), ((3, 0), (0, 2))]:
@@ -217,6 +258,53 @@ def matmul_samples(dtype: str, rng) -> Iterable[SampleInput]:
 
 # ---------------------------------------------------------------------------
 # references
+
+def np_cum(fn):
+    """cumsum/cumprod along `dim`; a 0-dim input is its own scan."""
+    def ref(x, dim, dtype=None):
+        return fn(x.reshape(-1), axis=0).reshape(()) if x.ndim == 0 else fn(x, axis=dim)
+    return ref
+
+
+def np_sort_indices(x, dim=-1, descending=False):
+    """Stable order along `dim` (equal elements keep their order, descending too)."""
+    if x.ndim == 0:
+        return np.zeros((), np.int64)
+    if not descending:
+        return np.argsort(x, axis=dim, kind="stable")
+    n = x.shape[dim]
+    return n - 1 - np.flip(np.argsort(np.flip(x, axis=dim), axis=dim, kind="stable"), axis=dim)
+
+
+def np_sort(x, dim=-1, descending=False, stable=True):
+    idx = np_sort_indices(x, dim, descending)
+    return (x if x.ndim == 0 else np.take_along_axis(x, idx, axis=dim)), idx
+
+
+def np_topk(x, k, dim=-1, largest=True, sorted=True):
+    values, idx = np_sort(x, dim, descending=largest)
+    if x.ndim == 0:
+        return values, idx
+    sl = [slice(None)] * x.ndim
+    sl[dim] = slice(0, k)
+    return values[tuple(sl)], idx[tuple(sl)]
+
+
+def np_vector_norm(x, ord=2, dim=None, keepdim=False, dtype=None):
+    axis = tuple(dim) if isinstance(dim, (tuple, list)) else dim
+    a = np.abs(x)
+    if ord == float("inf"):
+        return np.max(a, axis=axis, keepdims=keepdim)
+    if ord == -float("inf"):
+        return np.min(a, axis=axis, keepdims=keepdim)
+    if ord == 0:
+        return np.sum(a != 0, axis=axis, keepdims=keepdim).astype(x.dtype)
+    return np.sum(a ** ord, axis=axis, keepdims=keepdim) ** (1.0 / ord)
+
+
+def np_norm(x, p=2, dim=None, keepdim=False):
+    return np_vector_norm(x, 2 if p is None else p, dim, keepdim)
+
 
 def np_softmax(x, dim):
     x = x.astype(np.float64)
@@ -580,6 +668,31 @@ OPS: list[OpInfo] = [
     OpInfo("log_softmax", np_log_softmax, ("float32", "float64"),
            lambda d, rng: [SampleInput((make_array((3, 4), d, rng), 1)), SampleInput((make_array((2, 3, 4), d, rng), 0))],
            promotion="same", out=False),
+    # Scans
+    OpInfo("cumsum", np_cum(np.cumsum), ALL_NUMERIC, scan_samples, promotion="sum", inplace=True,
+           float_rtol=1e-5, half_rtol=5e-2, half_atol=0.25,
+           errors=lambda: [_e(lambda: ember.cumsum(_t(3), 1), IndexError, "Dimension out of range"),
+                           _e(lambda: ember.cumsum(_t(3), 0, dtype=ember.float64, out=_t(3, dtype=ember.int64)), RuntimeError,
+                              "Expected out tensor to have dtype")]),
+    OpInfo("cumprod", np_cum(np.cumprod), ALL_NUMERIC,
+           lambda d, rng: scan_samples(d, rng, low=-2, high=2), promotion="sum", inplace=True,
+           float_rtol=1e-5, half_rtol=5e-2, half_atol=0.25),
+    # Sorting
+    OpInfo("sort", np_sort, ALL, sort_samples, promotion="same", out=False, returns_tuple=True),
+    OpInfo("argsort", lambda x, **kw: np_sort_indices(x, kw.get("dim", -1), kw.get("descending", False)),
+           ALL, sort_samples, promotion="int64", out=False),
+    OpInfo("topk", np_topk, ALL_NUMERIC, topk_samples, promotion="same", out=False, returns_tuple=True,
+           errors=lambda: [_e(lambda: ember.topk(_t(3), 4), RuntimeError, "selected index k out of range")]),
+    # Norms
+    OpInfo("norm", np_norm, FLOATS, norm_samples, promotion="same", out=False, float_rtol=1e-5,
+           half_rtol=3e-2, errors=lambda: [_e(lambda: ember.norm(ember.tensor([1, 2])), RuntimeError,
+                                              "Expected a floating point")]),
+    OpInfo("linalg_vector_norm", np_vector_norm, FLOATS,
+           lambda d, rng: [SampleInput(s.args[:1], {"ord": s.args[1] if len(s.args) > 1 else 2,
+                                                    **({"dim": s.args[2]} if len(s.args) > 2 else {}),
+                                                    **s.kwargs}) for s in norm_samples(d, rng)]
+           + [SampleInput((make_array((3, 4), d, rng),), {"dtype": ember.float64})],
+           promotion="same", out=False, method=False, float_rtol=1e-5, half_rtol=3e-2),
     # Matrix products
     OpInfo("matmul", np.matmul, ("int32", "int64", "float32", "float64"), matmul_samples,
            float_rtol=1e-5, float_atol=1e-4,

@@ -1007,10 +1007,105 @@ def composite_cases() -> dict[str, list[Case]]:
     return out
 
 
+def scan_sort_norm_cases() -> dict[str, list[Case]]:
+    out: dict[str, list[Case]] = {}
+
+    def add(group, name, call, args, **kw):
+        out.setdefault(group, []).append(Case(name, call, args, **kw))
+
+    # cumsum / cumprod
+    for name in ("cumsum", "cumprod"):
+        for d in ALL:
+            for s in UNARY_SHAPES:
+                for dim in range(-max(len(s), 1), max(len(s), 1)):
+                    add(name, f"{name}({d}{s}, {dim})", fn(name), (T(s, d, low=-2, high=2), dim), rtol=1e-4)
+            for lay in LAYOUTS[1:]:
+                add(name, f"{name}({d} {lay}, 0)", fn(name), (T((4, 3), d, lay, low=-2, high=2), 0), rtol=1e-4)
+                add(name, f"{name}({d} {lay}, 1)", fn(name), (T((4, 3), d, lay, low=-2, high=2), 1), rtol=1e-4)
+            add(name, f"{name}({d}, 2)", fn(name), (T((3, 4), d), 2))
+            for od in ("float64", "float32", "int32", "int64", "bool"):
+                add(name, f"{name}({d}, 1, dtype={od})", fn(name, dtype=D(od)), (T((3, 4), d, low=-2, high=2), 1),
+                    rtol=1e-4)
+                add(name, f"{name}({d}, 1, out={od})", lambda lib, a, o, _n=name: getattr(lib, _n)(a, 1, out=o),
+                    (T((3, 4), d, low=-2, high=2), T((2,), od)), rtol=1e-4, same_object=1)
+                add(name, f"{name}_({d}, dtype={od})",
+                    lambda lib, a, _n=name, _od=od: getattr(a, _n + "_")(1, dtype=getattr(lib, _od)),
+                    (T((3, 4), d, low=-2, high=2),), rtol=1e-4, same_object=0)
+            add(name, f"{name}_({d})", lambda lib, a, _n=name: getattr(a, _n + "_")(0), (T((3, 4), d, low=-2, high=2),),
+                rtol=1e-4, same_object=0)
+            add(name, f"{name} method({d}, dim=-1)", lambda lib, a, _n=name: getattr(a, _n)(dim=-1),
+                (T((3, 4), d, low=-2, high=2),), rtol=1e-4)
+            if d in FLOATS:
+                add(name, f"{name}({d} special)", fn(name), (T((3, 4), d, special=True), 1), rtol=1e-4)
+        add(name, f"{name}(big f32)", fn(name), (T((3000,), "float32", low=0, high=1e-3), 0), rtol=1e-5)
+        add(name, f"{name}(big 2-d f32, 0)", fn(name), (T((300, 70), "float32", low=0.999, high=1.001), 0), rtol=1e-5)
+        add(name, f"{name}(f16 long)", fn(name), (T((500,), "float16", low=0.999, high=1.001), 0), rtol=1e-2)
+    # sort / argsort / topk
+    for d in ALL:
+        for s in UNARY_SHAPES:
+            x = T(s, d)
+            for dim in range(-max(len(s), 1), max(len(s), 1)):
+                for desc in (False, True):
+                    add("sort", f"sort({d}{s}, {dim}, {desc}, stable)",
+                        lambda lib, a, dim=dim, desc=desc: lib.sort(a, stable=True, dim=dim, descending=desc), (x,))
+                    add("argsort", f"argsort({d}{s}, {dim}, {desc}, stable)",
+                        lambda lib, a, dim=dim, desc=desc: lib.argsort(a, stable=True, dim=dim, descending=desc), (x,))
+        u = T((4, 6), d, low=-100, high=100) if d not in ("bool", "uint8", "int8") else T((4, 6), d, seed=2)
+        add("sort", f"sort({d}) values", lambda lib, a: lib.sort(a).values, (u,))
+        add("sort", f"sort({d}, 0, True) values", lambda lib, a: lib.sort(a, 0, True)[0], (u,))
+        add("sort", f"sort({d}, dim=1, stable=False) values", lambda lib, a: a.sort(dim=1, stable=False).values, (u,))
+        for lay in LAYOUTS[1:]:
+            add("sort", f"sort({d} {lay}, stable)", lambda lib, a: lib.sort(a, stable=True, dim=0), (T((4, 3), d, lay),))
+        add("sort", f"sort({d}, out=)", lambda lib, a, v, i: lib.sort(a, stable=True, dim=1, out=(v, i)),
+            (T((3, 4), d), T((2,), d), T((1,), "int64")))
+        add("sort", f"sort({d}, out= wrong dtype)", lambda lib, a, v, i: lib.sort(a, 1, out=(v, i)),
+            (T((3, 4), d), T((2,), d), T((1,), "int32")))
+        if d in FLOATS:
+            for desc in (False, True):
+                add("sort", f"sort({d} special, {desc}, stable)",
+                    lambda lib, a, desc=desc: lib.sort(a, stable=True, dim=1, descending=desc),
+                    (T((3, 4), d, special=True),))
+        if d == "bool":
+            continue
+        v = T((5, 7), d, low=-100, high=100) if d not in ("uint8", "int8") else T((5, 7), d, low=0, high=100)
+        for k, dim, largest in ((3, 1, True), (3, 1, False), (2, 0, True), (0, 1, True), (7, -1, True), (5, 0, False)):
+            add("topk", f"topk({d}, {k}, {dim}, {largest}) values",
+                lambda lib, a, k=k, dim=dim, largest=largest: lib.topk(a, k, dim, largest).values, (v,))
+        add("topk", f"topk({d}) method", lambda lib, a: a.topk(2, largest=False).values, (v,))
+        add("topk", f"topk({d}) k too big", lambda lib, a: lib.topk(a, 8), (v,))
+        add("topk", f"topk({d} 0-dim)", lambda lib, a: lib.topk(a, 1), (T((), d),))
+        add("topk", f"topk({d}, out=)", lambda lib, a, vv, i: lib.topk(a, 2, out=(vv, i))[0], (v, T((1,), d), T((1,), "int64")))
+        if d in FLOATS:
+            add("topk", f"topk({d} special)", lambda lib, a: lib.topk(a, 2, 1).values, (T((3, 4), d, special=True),))
+    add("topk", "topk(long row, 1)", lambda lib, a: lib.topk(a, 1), (T((1000,), "float64"),))
+    add("topk", "topk(long row, 10)", lambda lib, a: lib.topk(a, 10), (T((1000,), "float64"),))
+    add("topk", "topk(long row, 10, smallest)", lambda lib, a: lib.topk(a, 10, largest=False), (T((1000,), "float64"),))
+    add("sort", "sort(long row)", lambda lib, a: lib.sort(a), (T((1000,), "float64"),))
+    # norm / linalg_vector_norm
+    inf = float("inf")
+    for d in ALL:
+        for s in ((), (5,), (3, 4), (2, 3, 4)):
+            x = T(s, d)
+            for p in (2, 1, inf, -inf, 0, 3, 0.5, 2.0):
+                add("norm", f"norm({d}{s}, {p})", lambda lib, a, p=p: lib.norm(a, p), (x,), rtol=1e-3)
+                if s:
+                    add("norm", f"norm({d}{s}, {p}, -1)", lambda lib, a, p=p: lib.norm(a, p, -1), (x,), rtol=1e-3)
+                    add("norm", f"norm({d}{s}, {p}, 0, keepdim)", lambda lib, a, p=p: lib.norm(a, p, 0, True), (x,),
+                        rtol=1e-3)
+        add("norm", f"norm({d}) method", lambda lib, a: a.norm(), (T((3, 4), d),), rtol=1e-3)
+        add("norm", f"norm({d}, dims)", lambda lib, a: a.norm(1, (0, 2)), (T((2, 3, 4), d),), rtol=1e-3)
+        add("norm", f"norm({d} t)", lambda lib, a: a.norm(2, 0), (T((4, 3), d, "t"),), rtol=1e-3)
+        add("norm", f"norm({d} empty)", lambda lib, a: lib.norm(a), (T((0, 3), d),), rtol=1e-3)
+        add("norm", f"norm({d} empty, 2, 1)", lambda lib, a: lib.norm(a, 2, 1), (T((0, 3), d),), rtol=1e-3)
+        if d in FLOATS:
+            add("norm", f"norm({d} special)", lambda lib, a: lib.norm(a, 2, 1), (T((3, 4), d, special=True),), rtol=1e-3)
+    return out
+
+
 def cases() -> dict[str, list[Case]]:
     groups: dict[str, list[Case]] = {}
     for gen in (unary_cases, binary_cases, operator_cases, reduction_cases, matmul_cases, shape_cases, join_cases,
-                creation_cases, misc_cases, index_cases, repr_cases, composite_cases):
+                creation_cases, misc_cases, index_cases, repr_cases, composite_cases, scan_sort_norm_cases):
         for k, v in gen().items():
             groups.setdefault(k, []).extend(v)
     return groups
