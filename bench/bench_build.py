@@ -11,7 +11,7 @@ Configures and builds a CPU-only tree from scratch with CMake + Ninja (what
   schema whitespace  native_functions.yaml gains a blank line at the end and loses it
                      again: codegen re-runs, rewrites nothing, compiles nothing
 
-A benchmark, not a test (tests/build/ asserts the same properties); the numbers go
+A benchmark, not a test (tests/build_system/ asserts the same properties); the numbers go
 in notes and docs. Set MAX_JOBS to cap parallelism; ccache, when present, is
 disabled here so a "clean" build is really clean.
 """

@@ -1,7 +1,7 @@
 # The build knobs of ember: one table, read in one place.
 #
 # Every knob is listed once below with its default and its meaning. The README's
-# "Build toggles" table documents the same list (tests/build/test_toggles.py checks
+# "Build toggles" table documents the same list (tests/build_system/test_build_toggles_documented.py checks
 # they agree). See Note [How a toggle reaches CMake].
 #
 # Note [How a toggle reaches CMake]

@@ -10,7 +10,7 @@
 # library we link against) into the build tree, rewriting only files whose bytes
 # differ; the commands then name build-tree paths that never change, and an
 # unchanged tree rebuilds nothing however it is started. See
-# tests/build/test_noop_rebuild.py.
+# tests/build_system/test_build_noop_rebuild.py.
 
 include_guard(GLOBAL)
 
