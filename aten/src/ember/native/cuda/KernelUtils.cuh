@@ -19,6 +19,27 @@
 
 namespace ember::native::cuda {
 
+constexpr int kMaxLineDims = 25;
+
+// Offsets of line `r` of a tensor processed line by line along one dim (a scan, a
+// softmax row): the other dims, innermost first.
+struct LineIndexer {
+  int ndim = 0;
+  int64_t sizes[kMaxLineDims];
+  int64_t in_strides[kMaxLineDims];
+  int64_t out_strides[kMaxLineDims];
+  EMBER_HOST_DEVICE void offsets(int64_t r, int64_t& in_off, int64_t& out_off) const {
+    in_off = 0;
+    out_off = 0;
+    for (int d = 0; d < ndim; ++d) {
+      const int64_t i = r % sizes[d];
+      r /= sizes[d];
+      in_off += i * in_strides[d];
+      out_off += i * out_strides[d];
+    }
+  }
+};
+
 // A fixed-size array that can be passed to a kernel by value.
 template <typename T, int N>
 struct Array {

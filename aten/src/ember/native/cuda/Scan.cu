@@ -13,33 +13,10 @@
 namespace ember::native::cuda {
 namespace {
 
-constexpr int kMaxLineDims = 25;
-
-// Offsets of line `r`: the dims other than the scan dim, innermost first.
-struct LineIndexer {
-  int ndim = 0;
-  int64_t sizes[kMaxLineDims];
-  int64_t in_strides[kMaxLineDims];
-  int64_t out_strides[kMaxLineDims];
-  EMBER_HOST_DEVICE void offsets(int64_t r, int64_t& in_off, int64_t& out_off) const {
-    in_off = 0;
-    out_off = 0;
-    for (int d = 0; d < ndim; ++d) {
-      const int64_t i = r % sizes[d];
-      r /= sizes[d];
-      in_off += i * in_strides[d];
-      out_off += i * out_strides[d];
-    }
-  }
-};
-
-template <typename T>
-using scan_acc_t = std::conditional_t<std::is_integral_v<T>, int64_t, opmath_t<T>>;
-
 template <typename scalar_t, bool Prod>
 __global__ void scan_thread_per_line(LineIndexer lines, int64_t num_lines, int64_t n, int64_t si,
                                      int64_t so, const scalar_t* in, scalar_t* out) {
-  using A = scan_acc_t<scalar_t>;
+  using A = acc_t<scalar_t>;
   const int64_t step = static_cast<int64_t>(gridDim.x) * blockDim.x;
   for (int64_t r = static_cast<int64_t>(blockIdx.x) * blockDim.x + threadIdx.x; r < num_lines;
        r += step) {

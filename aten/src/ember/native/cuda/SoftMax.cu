@@ -17,26 +17,6 @@
 namespace ember::native::cuda {
 namespace {
 
-constexpr int kMaxRowDims = 25;
-
-// Offsets of row `r`: the dims other than the softmax dim, innermost first.
-struct RowIndexer {
-  int ndim = 0;
-  int64_t sizes[kMaxRowDims];
-  int64_t in_strides[kMaxRowDims];
-  int64_t out_strides[kMaxRowDims];
-  EMBER_HOST_DEVICE void offsets(int64_t r, int64_t& in_off, int64_t& out_off) const {
-    in_off = 0;
-    out_off = 0;
-    for (int d = 0; d < ndim; ++d) {
-      const int64_t i = r % sizes[d];
-      r /= sizes[d];
-      in_off += i * in_strides[d];
-      out_off += i * out_strides[d];
-    }
-  }
-};
-
 template <typename A>
 EMBER_DEVICE inline A nan_max(A a, A b) {
   if (a != a) return a;
@@ -50,7 +30,7 @@ EMBER_DEVICE inline float log_(float x) { return ::logf(x); }
 EMBER_DEVICE inline double log_(double x) { return ::log(x); }
 
 template <typename scalar_t, bool Log>
-__global__ void softmax_block_per_row(RowIndexer rows, int64_t num_rows, int64_t n, int64_t si,
+__global__ void softmax_block_per_row(LineIndexer rows, int64_t num_rows, int64_t n, int64_t si,
                                       int64_t so, const scalar_t* in, scalar_t* out) {
   using A = opmath_t<scalar_t>;
   extern __shared__ __align__(16) unsigned char softmax_smem[];
@@ -79,7 +59,7 @@ __global__ void softmax_block_per_row(RowIndexer rows, int64_t num_rows, int64_t
 }
 
 template <typename scalar_t, bool Log>
-__global__ void softmax_thread_per_row(RowIndexer rows, int64_t num_rows, int64_t n, int64_t si,
+__global__ void softmax_thread_per_row(LineIndexer rows, int64_t num_rows, int64_t n, int64_t si,
                                        int64_t so, const scalar_t* in, scalar_t* out) {
   using A = opmath_t<scalar_t>;
   const int64_t r = static_cast<int64_t>(blockIdx.x) * blockDim.x + threadIdx.x;
@@ -107,9 +87,9 @@ void softmax_kernel_cuda(const Tensor& out, const Tensor& in, int64_t dim) {
   const int64_t numel = in.numel();
   if (numel == 0) return;
   const int64_t n = in.size(dim);
-  EMBER_CHECK(in.dim() <= kMaxRowDims + 1, "softmax: CUDA supports at most ", kMaxRowDims + 1,
+  EMBER_CHECK(in.dim() <= kMaxLineDims + 1, "softmax: CUDA supports at most ", kMaxLineDims + 1,
               " dims, got ", in.dim());
-  RowIndexer rows;
+  LineIndexer rows;
   for (int64_t d = in.dim() - 1; d >= 0; --d) {
     if (d == dim || in.size(d) == 1) continue;
     rows.sizes[rows.ndim] = in.size(d);
