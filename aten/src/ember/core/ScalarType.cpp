@@ -28,6 +28,22 @@ ScalarType promote_types(ScalarType a, ScalarType b) {
   return table[static_cast<int>(a)][static_cast<int>(b)];
 }
 
+const char* cpp_type_name(ScalarType t) {
+  switch (t) {
+    case ScalarType::Byte: return "unsigned char";
+    case ScalarType::Char: return "signed char";
+    case ScalarType::Short: return "short int";
+    case ScalarType::Int: return "int";
+    case ScalarType::Long: return "long int";
+    case ScalarType::Half: return "ember::Half";
+    case ScalarType::Float: return "float";
+    case ScalarType::Double: return "double";
+    case ScalarType::Bool: return "bool";
+    case ScalarType::BFloat16: return "ember::BFloat16";
+    default: return "undefined";
+  }
+}
+
 namespace {
 std::atomic<ScalarType> g_default_dtype{ScalarType::Float};
 }

@@ -59,6 +59,9 @@ inline const char* type_name(ScalarType t) {
   }
 }
 inline std::ostream& operator<<(std::ostream& os, ScalarType t) { return os << type_name(t); }
+// The C++ element type's name ("long int", "unsigned char", "ember::Half"), which is how
+// PyTorch spells dtypes in some messages ("Expected out tensor to have dtype long int").
+const char* cpp_type_name(ScalarType t);
 
 inline size_t element_size(ScalarType t) {
   switch (t) {

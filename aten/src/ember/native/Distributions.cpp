@@ -44,22 +44,6 @@ Tensor& fill_random(Tensor& self, Fill&& fill) {
   return self;
 }
 
-// Element type names as PyTorch's random_ bound messages spell them (C++ type names).
-const char* cpp_type_name(ScalarType t) {
-  switch (t) {
-    case ScalarType::Byte: return "unsigned char";
-    case ScalarType::Char: return "signed char";
-    case ScalarType::Short: return "short int";
-    case ScalarType::Int: return "int";
-    case ScalarType::Long: return "long int";
-    case ScalarType::Half: return "ember::Half";
-    case ScalarType::Float: return "float";
-    case ScalarType::Double: return "double";
-    case ScalarType::Bool: return "bool";
-    case ScalarType::BFloat16: return "ember::BFloat16";
-    default: return "undefined";
-  }
-}
 
 int float_digits(ScalarType t) {
   switch (t) {

@@ -65,23 +65,6 @@ Tensor strided_view(const Tensor& base, IntArrayRef sizes, IntArrayRef strides) 
                                              base.storage_offset()));
 }
 
-namespace {
-const char* cpp_type_name(ScalarType t) {
-  switch (t) {
-    case ScalarType::Byte: return "unsigned char";
-    case ScalarType::Char: return "signed char";
-    case ScalarType::Short: return "short int";
-    case ScalarType::Int: return "int";
-    case ScalarType::Long: return "long int";
-    case ScalarType::Half: return "Half";
-    case ScalarType::Float: return "float";
-    case ScalarType::Double: return "double";
-    case ScalarType::Bool: return "bool";
-    case ScalarType::BFloat16: return "BFloat16";
-    default: return "undefined";
-  }
-}
-}  // namespace
 
 void check_out_dtype(const Tensor& out, ScalarType expected) {
   EMBER_CHECK(out.dtype() == expected, "Expected out tensor to have dtype ",
