@@ -1102,10 +1102,21 @@ def scan_sort_norm_cases() -> dict[str, list[Case]]:
     return out
 
 
+def _more_case_modules():
+    """The `cases()` of every tests/torch_compat/cases_*.py module (one per operator family)."""
+    import importlib
+    import pathlib
+
+    here = pathlib.Path(__file__).parent
+    for path in sorted(here.glob("cases_*.py")):
+        yield importlib.import_module(f"tests.torch_compat.{path.stem}").cases
+
+
 def cases() -> dict[str, list[Case]]:
     groups: dict[str, list[Case]] = {}
     for gen in (unary_cases, binary_cases, operator_cases, reduction_cases, matmul_cases, shape_cases, join_cases,
-                creation_cases, misc_cases, index_cases, repr_cases, composite_cases, scan_sort_norm_cases):
+                creation_cases, misc_cases, index_cases, repr_cases, composite_cases, scan_sort_norm_cases,
+                *_more_case_modules()):
         for k, v in gen().items():
             groups.setdefault(k, []).extend(v)
     return groups
