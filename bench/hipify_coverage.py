@@ -1,12 +1,14 @@
 """Coverage of ember-hipify against PyTorch's hipify_python: CUDA API names left untranslated.
 
-    python bench/hipify_coverage.py [--wheel PATH] [--cuda-include DIR ...] [--top N]
+    python bench/hipify_coverage.py [--wheel PATH] [--cuda-include DIR ...] [--top N] [--extra DIR ...]
 
 Inputs, reported per group and in total:
 
 * corpus:  tests/hipify/corpus (realistic CUDA programs), tests/hipify/programs, the inputs
            of tests/hipify/golden, and aten's CUDA sources when the tree has them;
-* pytorch: PyTorch's own CUDA headers from the 2.13 wheel (torch/include/**/cuda/*.h|*.cuh).
+* pytorch: PyTorch's own CUDA headers from the 2.13 wheel (torch/include/**/cuda/*.h|*.cuh);
+* extra:   with ``--extra DIR``, every .cu/.cuh/.cpp/.h/.hpp under DIR (a checkout of real CUDA
+           code kept outside the repository).
 
 A *CUDA API name* is a token, outside comments and string literals, that is a CUDA name in
 ember's tables or in PyTorch's CUDA maps (not its PyTorch-specific ones), or that looks like a
@@ -69,8 +71,16 @@ def cuda_header_names(dirs: list[Path]) -> set[str]:
     return names
 
 
-def collect(wheel: zipfile.ZipFile) -> dict[str, dict[str, str]]:
+EXTRA_SUFFIXES = (".cu", ".cuh", ".cpp", ".cc", ".h", ".hpp")
+
+
+def collect(wheel: zipfile.ZipFile, extra: list[str] = ()) -> dict[str, dict[str, str]]:
     groups: dict[str, dict[str, str]] = {"corpus": {}, "pytorch": {}}
+    for d in extra:
+        files = groups.setdefault("extra", {})
+        for p in sorted(Path(d).rglob("*")):
+            if p.is_file() and p.suffix in EXTRA_SUFFIXES:
+                files[str(p)] = p.read_bytes().decode("utf-8", "surrogateescape")
     patterns = ["tests/hipify/corpus/*.cu", "tests/hipify/corpus/*.cuh", "tests/hipify/corpus/*.cpp",
                 "tests/hipify/programs/*.cu", "tests/hipify/golden/*.cu", "aten/**/*.cu", "aten/**/*.cuh"]
     for pattern in patterns:
@@ -94,10 +104,12 @@ def main() -> int:
     ap.add_argument("--wheel", default=DEFAULT_WHEEL)
     ap.add_argument("--cuda-include", action="append", default=None)
     ap.add_argument("--top", type=int, default=15, help="list the N most frequent leftovers of each")
+    ap.add_argument("--extra", action="append", default=[], metavar="DIR",
+                    help="also count the CUDA sources under DIR (group 'extra')")
     args = ap.parse_args()
 
     wheel = zipfile.ZipFile(args.wheel)
-    groups = collect(wheel)
+    groups = collect(wheel, args.extra)
     with tempfile.TemporaryDirectory() as tmp:
         hp = load_pytorch_hipify(wheel, Path(tmp))
         pytorch = pytorch_string_pipeline(hp)

@@ -34,8 +34,9 @@ def rewrite_launches(text: str, positions: list[int]) -> tuple[str, int, list[in
     out: list[str] = []
     last = 0
     failures: list[int] = []
+    budget = lexer.ScanBudget(len(text))
     for i, pos in enumerate(positions):
-        parsed = _parse_launch(text, pos) if pos >= last else None
+        parsed = _parse_launch(text, pos, budget) if pos >= last else None
         if parsed is None or parsed[0] < last:
             failures.append(i)
             continue
@@ -49,7 +50,7 @@ def rewrite_launches(text: str, positions: list[int]) -> tuple[str, int, list[in
     return "".join(out), len(positions) - len(failures), failures
 
 
-def _parse_launch(text: str, open_pos: int) -> tuple[int, int, str] | None:
+def _parse_launch(text: str, open_pos: int, budget: lexer.ScanBudget | None = None) -> tuple[int, int, str] | None:
     """(start, end, replacement) for the launch whose `<<<` is at ``open_pos``."""
     # The kernel: a possibly qualified name, possibly with template arguments.
     e = open_pos
@@ -68,7 +69,7 @@ def _parse_launch(text: str, open_pos: int) -> tuple[int, int, str] | None:
     start = lexer.qualified_name_start(text, e)
     if start is None:
         return None
-    config = lexer.split_args(text, open_pos, close=">>>")
+    config = lexer.split_args(text, open_pos, close=">>>", budget=budget)
     if config is None:
         return None
     spans, after = config
@@ -77,7 +78,7 @@ def _parse_launch(text: str, open_pos: int) -> tuple[int, int, str] | None:
     p = lexer.skip_space(text, after)
     if not text.startswith("(", p):
         return None
-    call = lexer.split_args(text, p)
+    call = lexer.split_args(text, p, budget=budget)
     if call is None:
         return None
     end = call[1]

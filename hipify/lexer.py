@@ -116,7 +116,24 @@ _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = frozenset(")]}")
 
 
-def split_args(text: str, open_pos: int, *, close: str = ")") -> tuple[list[tuple[int, int]], int] | None:
+class ScanBudget:
+    """How many characters ``split_args`` may still scan in one translation.
+
+    Each call scans forward until its list closes, so unclosed lists (``f(f(f(...``
+    without a ``;``) would make a translation quadratic. A budget linear in the text keeps
+    it linear: once spent, ``split_args`` answers ``None`` (the rewrite is skipped and
+    reported) instead of scanning.
+    """
+
+    __slots__ = ("left",)
+
+    def __init__(self, text_length: int):
+        self.left = 8 * text_length + 1_000_000
+
+
+def split_args(
+    text: str, open_pos: int, *, close: str = ")", budget: ScanBudget | None = None
+) -> tuple[list[tuple[int, int]], int] | None:
     """Split the bracketed list that opens at ``text[open_pos]``.
 
     Returns the (start, end) span of each top-level argument, stripped of surrounding
@@ -132,7 +149,12 @@ def split_args(text: str, open_pos: int, *, close: str = ")") -> tuple[list[tupl
     spans: list[tuple[int, int]] = []
     search = _BRACKET_SCAN.search
     while True:
-        m = search(text, pos)
+        if budget is None:
+            m = search(text, pos)
+        else:
+            end = min(len(text), pos + max(budget.left, 0))
+            m = search(text, pos, end)
+            budget.left -= (end if m is None else m.end()) - pos
         if m is None:
             return None
         tok = m.group()
@@ -189,7 +211,8 @@ def match_angle_backward(text: str, close_pos: int) -> int | None:
     depth = 0
     paren = 0
     i = close_pos
-    while i >= 0:
+    stop = max(-1, close_pos - 4096)  # template arguments of a kernel name are short
+    while i > stop:
         c = text[i]
         if c == ">":
             if paren == 0:

@@ -8,9 +8,13 @@ every diagnostic points at the input as written and the join is linear.
 
 Invariant (Note [Idempotent output]): translating the output again changes nothing. It
 holds because (1) no HIP name the tables emit is a CUDA key, (2) the runtime include is
-only added when no ``hip/hip_runtime.h`` include is present, (3) the special rewrites
-(``HIP_SYMBOL``, ``hipLaunchKernelGGL``) key on CUDA spellings that the output no longer
-contains, and (4) an argument already wrapped in ``HIP_SYMBOL`` is not wrapped again.
+only added when no ``hip/hip_runtime.h`` include is present, or when one is but a project
+header is included ahead of it (then the added one is the first include of the output),
+(3) the special rewrites (``HIP_SYMBOL``, ``reinterpret_cast<const void*>`` of kernel
+arguments, ``hipLaunchKernelGGL``, the ``cuGetErrorString`` expression) key on CUDA
+spellings that the output no longer contains, and (4) an argument already wrapped in
+``HIP_SYMBOL`` is not wrapped again, and a printf argument already cast is no bare
+``threadIdx.x`` any more.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Mapping as MappingABC
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from operator import itemgetter
 from typing import Any
 
@@ -27,7 +31,7 @@ from hipify.report import Diagnostic, Stats
 
 #: Bump when the output for some input changes without a table change; part of the
 #: up-to-date key of tree mode (with the tables' version and the options).
-TRANSLATOR_VERSION = "1"
+TRANSLATOR_VERSION = "2"
 
 RUNTIME_HEADER = "hip/hip_runtime.h"
 RUNTIME_API_HEADER = "hip/hip_runtime_api.h"
@@ -57,6 +61,15 @@ NEEDS_RUNTIME_FIRST = frozenset({"hip/hip_cooperative_groups.h"})
 #: In a .cu/.cuh file nvcc provides them implicitly, so their use calls for the include.
 RUNTIME_FAMILIES = frozenset({"runtime", "driver", "device"})
 
+#: C and POSIX headers that cannot depend on the CUDA runtime (C++ standard headers, which
+#: have no extension, and ``sys/...`` are recognised by their form).
+STANDARD_HEADERS = frozenset(
+    """assert.h complex.h ctype.h errno.h fenv.h float.h inttypes.h iso646.h limits.h locale.h
+    math.h setjmp.h signal.h stdalign.h stdarg.h stdatomic.h stdbool.h stddef.h stdint.h stdio.h
+    stdlib.h string.h tgmath.h threads.h time.h uchar.h wchar.h wctype.h unistd.h pthread.h
+    omp.h malloc.h memory.h fcntl.h dlfcn.h strings.h getopt.h dirent.h windows.h""".split()
+)
+
 #: Extensions nvcc compiles as CUDA, with cuda_runtime.h implicitly included.
 CUDA_SOURCE_SUFFIXES = (".cu", ".cuh")
 
@@ -77,6 +90,33 @@ SYMBOL_ARGUMENT = {
     "cudaGraphExecMemcpyNodeSetParamsToSymbol": 2,
     "cudaGraphExecMemcpyNodeSetParamsFromSymbol": 3,
 }
+
+#: CUDA functions that take a kernel as an argument of any function-pointer type (CUDA's
+#: runtime has template overloads for them) and which argument it is. HIP 5.2 declares them
+#: with ``const void*`` only, which a function pointer does not convert to implicitly, so
+#: the argument is wrapped in ``reinterpret_cast<const void*>(...)`` (as hipify-clang does).
+FUNCTION_ARGUMENT = {
+    "cudaFuncGetAttributes": 1,
+    "cudaFuncSetAttribute": 0,
+    "cudaFuncSetCacheConfig": 0,
+    "cudaFuncSetSharedMemConfig": 0,
+    "cudaLaunchKernel": 0,
+}
+
+#: Driver API calls that return a status and store a string through their second argument.
+#: HIP 5.2 has no such form (hipDrvGetErrorString arrived in ROCm 5.4), only the runtime's
+#: ``const char* hipGetErrorString(hipError_t)`` (CUresult becomes hipError_t), so the call
+#: ``cuGetErrorString(e, p)`` becomes the expression ``(*(p) = hipGetErrorString(e), hipSuccess)``.
+ERROR_STRING_CALL = {"cuGetErrorString": "hipGetErrorString", "cuGetErrorName": "hipGetErrorName"}
+
+# A built-in coordinate as a whole argument: HIP 5.2's blockIdx.x & co. are objects that
+# convert to unsigned int, which a variadic argument does not do ("cannot compile this
+# non-scalar arg to printf yet"), so device printf gets them cast.
+_COORDINATE_ARGUMENT = re.compile(r"(?:threadIdx|blockIdx|blockDim|gridDim)\s*\.\s*[xyz]")
+
+_VOID_POINTER_CAST = re.compile(
+    r"(?:reinterpret_cast|static_cast)\s*<\s*(?:const\s+)?void\s*\*\s*>|\(\s*(?:const\s+)?void\s*\*\s*\)"
+)
 
 # Kinds of scanner match, told by the first character (Note [One scanner pass]).
 _IDENTIFIER, _COMMENT, _LITERAL, _INCLUDE, _LAUNCH = (object() for _ in range(5))
@@ -134,7 +174,10 @@ class Translator:
         self.headers = headers
         # `cuda` joins the candidate names so that the unknown-name heuristic sees every
         # cuda* identifier even if no table entry starts with "cu".
-        self.scanner = lexer.build_scanner([*identifiers, *KERNEL_MARKERS, "cuda"])
+        # HIP headers the tables emit, and libraries whose headers include the runtime
+        # themselves: an early include of these needs no runtime include ahead of it.
+        self.hip_headers = frozenset(m.hip for m in headers.values() if m.hip)
+        self.scanner = lexer.build_scanner([*identifiers, *KERNEL_MARKERS, "cuda", "printf"])
 
     # -- public entry ------------------------------------------------------------------
 
@@ -193,6 +236,11 @@ class Translator:
         runtime_includes: list[int] = []  # positions of includes of hip/hip_runtime.h
         dropped_until = -1  # end of the last argument deleted by a warp_sync rewrite
         has_runtime_api_include = False
+        printf_calls: list[int] = []  # ends of `printf` tokens in code
+        budget = lexer.ScanBudget(len(text))
+        # Position of the first include of a project or third-party header seen before any
+        # runtime include: such a header may test the runtime's macros (see below).
+        early_foreign_include = -1
 
         for m in self.scanner.finditer(text):
             s = m.group()
@@ -209,8 +257,30 @@ class Translator:
                 kind = mapping.kind
                 if kind == "namespace" and not _names_namespace(text, m.start(), m.end()):
                     continue
+                if kind == "member" and not _after_member_access(text, m.start()):
+                    continue
+                if kind == "erase":
+                    edits.append(_erase_token(text, m.start(), m.end()))
+                    families[mapping.family] = families.get(mapping.family, 0) + 1
+                    names[s] = names.get(s, 0) + 1
+                    continue
+                if s in ERROR_STRING_CALL and _is_free_call(text, m.start(), m.end()):
+                    rewritten = self._rewrite_error_string_call(text, m.start(), m.end(), options, budget)
+                    if rewritten is None:
+                        findings.append(
+                            (m.start(), s, "unsupported",
+                             f"'{s}' left as written: HIP 5.2 has no status-returning form and "
+                             "its two arguments could not be located")
+                        )
+                        continue
+                    edits.append(rewritten)
+                    dropped_until = rewritten[1]
+                    uses_runtime_api = True
+                    families[mapping.family] = families.get(mapping.family, 0) + 1
+                    names[s] = names.get(s, 0) + 1
+                    continue
                 if kind == "warp_sync":
-                    dropped = _drop_first_argument(text, m.end())
+                    dropped = _drop_first_argument(text, m.end(), budget)
                     if dropped is None:
                         findings.append(
                             (m.start(), s, "unsupported",
@@ -228,7 +298,10 @@ class Translator:
                 if fam in RUNTIME_FAMILIES:
                     uses_runtime_api = True
                 arg = SYMBOL_ARGUMENT.get(s)
-                if arg is not None and _wrap_symbol_argument(text, m.end(), arg, edits):
+                if arg is not None and _wrap_symbol_argument(text, m.end(), arg, edits, budget):
+                    unsorted = True
+                arg = FUNCTION_ARGUMENT.get(s)
+                if arg is not None and _wrap_function_argument(text, m.end(), arg, edits, budget):
                     unsorted = True
                 continue
             kind = _KIND_BY_FIRST_CHAR.get(s[0], _IDENTIFIER)
@@ -240,6 +313,8 @@ class Translator:
                     parts = lexer.HAS_INCLUDE_PARTS.match(s)
                     if parts is not None:
                         self._rewrite_include(text, m.start(), parts, include_rewriter, edits, findings, stats, None)
+                elif s == "printf":
+                    printf_calls.append(m.end())
                 elif s in markers:
                     uses_kernel = True
                 elif warn_unknown and _LOOKS_LIKE_CUDA_API.fullmatch(s):
@@ -262,6 +337,14 @@ class Translator:
                         runtime_includes.append(m.start())
                     elif effective == RUNTIME_API_HEADER:
                         has_runtime_api_include = True
+                    elif (
+                        early_foreign_include < 0
+                        and not runtime_includes
+                        and parts.group("path") not in headers
+                        and parts.group("path") not in self.hip_headers
+                        and not _is_standard_header(parts.group("path"), parts.group("open"))
+                    ):
+                        early_foreign_include = m.start()
             else:  # _LAUNCH
                 launches.append(m.start())
 
@@ -273,11 +356,29 @@ class Translator:
             # separate search, since scanning for them in the main pass would slow it down.
             uses_kernel = _BUILTIN_VARIABLE.search(text) is not None
 
+        if printf_calls and _wrap_printf_coordinates(text, printf_calls, edits, budget):
+            unsorted = True
+
         if options.add_runtime_include and not runtime_includes:
             implicit = path is None or path.endswith(CUDA_SOURCE_SUFFIXES)
             needed = uses_kernel or (uses_runtime_api and implicit and not has_runtime_api_include)
             if needed:
                 pos, line = _runtime_include_insertion(text)
+                edits.append((pos, pos, line))
+                stats.includes_added = 1
+                unsorted = True
+
+        elif (
+            options.add_runtime_include
+            and 0 <= early_foreign_include < runtime_includes[0]
+            and (path is None or path.endswith(CUDA_SOURCE_SUFFIXES))
+        ):
+            # nvcc includes cuda_runtime.h before the first line of a .cu file, so the
+            # headers a file includes ahead of its own cuda_runtime.h include still see the
+            # runtime (cuda-samples' helper_cuda.h tests __DRIVER_TYPES_H__ to define
+            # checkCudaErrors). hipcc does not: the runtime include goes first as well.
+            pos, line = _runtime_include_insertion(text)
+            if pos <= early_foreign_include:
                 edits.append((pos, pos, line))
                 stats.includes_added = 1
                 unsorted = True
@@ -346,13 +447,31 @@ class Translator:
         edits.append((start + parts.start("path"), start + parts.end("path"), new))
         return new
 
+    def _rewrite_error_string_call(self, text: str, start: int, name_end: int, options: Options, budget):
+        """The edit turning ``cuGetErrorString(e, p)`` into HIP 5.2's expression form.
+
+        The two arguments are translated on their own (they may hold CUDA names), since the
+        edit covers them and reorders them.
+        """
+        p = lexer.skip_space(text, name_end)
+        if not text.startswith("(", p):
+            return None
+        split = lexer.split_args(text, p, budget=budget)
+        if split is None or len(split[0]) != 2 or any(a == b for a, b in split[0]):
+            return None
+        inner = replace(options, add_runtime_include=False, hip_kernel_execution_syntax=False)
+        err, out = (self._translate_str(text[a:b], None, inner, None)[0] for a, b in split[0])
+        hip = ERROR_STRING_CALL[text[start:name_end]]
+        scope = _global_scope_start(text, start)
+        return (start if scope is None else scope, split[1], f"(*({out}) = {hip}({err}), hipSuccess)")
+
     def _translate_words(self, text: str, start: int, body: str, edits) -> None:
         """Opt-in translation of names inside a comment or literal (whole words only)."""
         get = self.identifiers.get
 
         def repl(m: re.Match[str]) -> str:
             mapping = get(m.group())
-            if mapping is None or mapping.hip is None or mapping.kind == "namespace":
+            if mapping is None or not mapping.hip or mapping.kind in ("namespace", "member"):
                 return m.group()
             return mapping.hip
 
@@ -370,12 +489,18 @@ def _names_namespace(text: str, start: int, end: int) -> bool:
     return before.endswith("namespace") and (len(before) == 9 or not before[-10].isalnum() and before[-10] != "_")
 
 
-def _drop_first_argument(text: str, name_end: int) -> tuple[int, int, str] | None:
+def _after_member_access(text: str, start: int) -> bool:
+    """A ``member`` row applies after ``.`` or ``->`` (``prop.x``, ``p->x``, ``prop . x``)."""
+    before = text[max(0, start - 64):start].rstrip()
+    return before.endswith((".", "->")) and not before.endswith("..")
+
+
+def _drop_first_argument(text: str, name_end: int, budget=None) -> tuple[int, int, str] | None:
     """The edit deleting the first argument (and its comma) of the call at ``name_end``."""
     p = lexer.skip_space(text, name_end)
     if not text.startswith("(", p):
         return None
-    split = lexer.split_args(text, p)
+    split = lexer.split_args(text, p, budget=budget)
     if split is None or len(split[0]) < 2:
         return None
     (a, _), (b, _) = split[0][0], split[0][1]
@@ -387,12 +512,12 @@ def _eol(text: str) -> str:
     return "\r\n" if nl > 0 and text[nl - 1] == "\r" else "\n"
 
 
-def _wrap_symbol_argument(text: str, name_end: int, index: int, edits) -> bool:
+def _wrap_symbol_argument(text: str, name_end: int, index: int, edits, budget=None) -> bool:
     """Wrap argument ``index`` of the call whose name ends at ``name_end`` in HIP_SYMBOL()."""
     p = lexer.skip_space(text, name_end)
     if not text.startswith("(", p):
         return False
-    split = lexer.split_args(text, p)
+    split = lexer.split_args(text, p, budget=budget)
     if split is None or index >= len(split[0]):
         return False
     a, b = split[0][index]
@@ -401,6 +526,116 @@ def _wrap_symbol_argument(text: str, name_end: int, index: int, edits) -> bool:
     edits.append((a, a, "HIP_SYMBOL("))
     edits.append((b, b, ")"))
     return True
+
+
+def _is_free_call(text: str, start: int, end: int) -> bool:
+    """``name(`` as a call of the free function: not ``obj.name(``/``p->name(``, not a
+    mention without a call (``X(name, 12000)`` in an X-macro list)."""
+    if not text.startswith("(", lexer.skip_space(text, end)):
+        return False
+    before = text[max(0, start - 64):start].rstrip()
+    if before.endswith("::"):
+        return _global_scope_start(text, start) is not None
+    return not before.endswith((".", "->"))
+
+
+def _global_scope_start(text: str, start: int) -> int | None:
+    """Where ``::`` starts when the name at ``start`` is written ``::name``; else None."""
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if not text.startswith("::", i - 2):
+        return None
+    j = i - 2
+    k = j
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k > 0 and (text[k - 1].isalnum() or text[k - 1] in "_>"):
+        return None  # ns::name or T<...>::name
+    return j
+
+
+def _wrap_function_argument(text: str, name_end: int, index: int, edits, budget=None) -> bool:
+    """Wrap argument ``index`` of the call at ``name_end`` in reinterpret_cast<const void*>()."""
+    p = lexer.skip_space(text, name_end)
+    if not text.startswith("(", p):
+        return False
+    split = lexer.split_args(text, p, budget=budget)
+    if split is None:
+        return False
+    spans = _merge_template_arguments(text, split[0])
+    if index >= len(spans):
+        return False
+    a, b = spans[index]
+    if a == b or _VOID_POINTER_CAST.match(text, a):
+        return False
+    edits.append((a, a, "reinterpret_cast<const void*>("))
+    edits.append((b, b, ")"))
+    return True
+
+
+def _is_standard_header(path: str, delimiter: str) -> bool:
+    """A C/C++ standard or POSIX header, which does not look at the CUDA runtime's macros."""
+    if delimiter != "<":
+        return False
+    return "." not in path or path in STANDARD_HEADERS or path.startswith(_SELF_CONTAINED_PREFIXES)
+
+
+# Header trees that are system headers, or whose headers include the runtime themselves.
+_SELF_CONTAINED_PREFIXES = ("sys/", "hip/", "thrust/", "torch/", "ATen/", "c10/", "pybind11/")
+
+
+def _wrap_printf_coordinates(text: str, name_ends: list[int], edits, budget=None) -> bool:
+    """In ``printf(fmt, ...)`` calls, cast arguments that are just ``threadIdx.x`` & co.
+
+    ``printf("%d", threadIdx.x)`` becomes ``printf("%d", static_cast<unsigned int>(threadIdx.x))``
+    (see ``_COORDINATE_ARGUMENT``); expressions such as ``blockIdx.x * blockDim.x`` already
+    are unsigned ints and are left alone.
+    """
+    wrapped = False
+    for name_end in name_ends:
+        p = lexer.skip_space(text, name_end)
+        if not text.startswith("(", p):
+            continue
+        split = lexer.split_args(text, p, budget=budget)
+        if split is None:
+            continue
+        for a, b in split[0][1:]:
+            m = _COORDINATE_ARGUMENT.match(text, a)
+            if m is not None and m.end() == b:
+                edits.append((a, a, "static_cast<unsigned int>("))
+                edits.append((b, b, ")"))
+                wrapped = True
+    return wrapped
+
+
+def _merge_template_arguments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rejoin arguments that ``lexer.split_args`` split at a comma inside template brackets.
+
+    ``k<T, 4>`` is one argument: while an argument has more ``<`` than ``>`` (``->``, ``<<``
+    and ``>>`` aside), the next one belongs to it. Used where an argument names a kernel,
+    whose template arguments are the common case.
+    """
+    out: list[tuple[int, int]] = []
+    open_angles = 0
+    for a, b in spans:
+        if open_angles > 0 and out:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+        piece = text[a:b].replace("->", "").replace("<<", "").replace(">>", "")
+        open_angles += piece.count("<") - piece.count(">")
+        if open_angles < 0:
+            open_angles = 0
+    return out
+
+
+def _erase_token(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """The edit deleting the token ``text[start:end]`` and the blanks after it
+    (``void CUDART_CB f()`` becomes ``void f()``, ``(CUDAAPI *p)`` becomes ``(*p)``)."""
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return (start, end, "")
 
 
 def _drop_directive_line(text: str, start: int, end: int, edits) -> bool:

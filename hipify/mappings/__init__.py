@@ -16,13 +16,19 @@ Note [Mapping table format]
 * A row is ``cuda<TAB>hip<TAB>kind`` or ``cuda<TAB>hip<TAB>kind<TAB>note``.
 * ``hip`` is ``-`` when HIP has no equivalent: the translator leaves the name alone and
   reports it, so such rows should say why in the note.
-* ``kind`` is one of ``KINDS``. Every identifier kind is a whole-token rename, except two
+* ``kind`` is one of ``KINDS``. Every identifier kind is a whole-token rename, except four
   that need context from the translator:
   - ``namespace`` (``cub`` -> ``hipcub``): rename only where the token is followed by
     ``::`` (``cub`` alone is a common variable name).
   - ``warp_sync`` (``__shfl_down_sync`` -> ``__shfl_down``): a call whose CUDA form takes a
     leading lane-mask argument that HIP 5.2's form lacks; rename and drop the first
     argument of the call.
+  - ``member`` (``sharedMemPerMultiprocessor`` -> ``maxSharedMemoryPerMultiProcessor``): a
+    field of a CUDA struct whose HIP struct spells it differently; renamed only after ``.``
+    or ``->`` (as a plain name it is the program's own).
+  - ``erase`` (``CUDART_CB``): a calling-convention macro that is empty on every platform HIP
+    runs on; the token is deleted. Its ``hip`` column is ``-`` (there is no name to emit),
+    and the row is supported: ``Mapping.hip`` is the empty string.
 * A note starting with ``missing:`` marks a HIP name that HIP 5.2's headers do not declare
   (it exists in later ROCm releases). The translator still emits it, because that is what
   current HIP code spells; the header-existence test accepts it only with this note.
@@ -56,7 +62,7 @@ TABLES_DIR = Path(__file__).resolve().parent
 
 #: Kinds a row may declare; see Note [Mapping table format] for the two that need context.
 KINDS = frozenset(
-    {"function", "type", "enum", "macro", "variable", "namespace", "warp_sync", "header"}
+    {"function", "type", "enum", "macro", "variable", "namespace", "warp_sync", "member", "erase", "header"}
 )
 
 #: Prefix of a note that marks a HIP name absent from HIP 5.2's headers.
@@ -72,7 +78,7 @@ class MappingError(ValueError):
 @dataclass(frozen=True, slots=True)
 class Mapping:
     cuda: str  # CUDA identifier, or include path as written inside <> / ""
-    hip: str | None  # None: no HIP equivalent (left untouched and reported)
+    hip: str | None  # None: no HIP equivalent (left untouched and reported); "": erased
     family: str  # table file stem: "runtime", "blas", "headers", ...
     kind: str  # one of KINDS
     note: str = ""
@@ -139,6 +145,11 @@ def _parse_file(
         if previous is not None:
             raise MappingError(f"{where}: duplicate CUDA name {cuda!r}, first defined at {previous}")
         seen[cuda] = where
+        if kind == "erase":
+            if hip != "-":
+                raise MappingError(f"{where}: {cuda!r} is an 'erase' row; its HIP column must be '-'")
+            out[cuda] = Mapping(cuda, "", family, kind, note)
+            continue
         out[cuda] = Mapping(cuda, None if hip == "-" else hip, family, kind, note)
 
 

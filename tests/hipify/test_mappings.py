@@ -91,6 +91,7 @@ def test_tables_load_and_are_consistent():
         assert m.family in FAMILY_ROOTS, f"{name}: family {m.family!r} has no HIP roots in this test"
         if m.hip is None:
             assert not m.known_missing
+        assert (m.hip == "") == (m.kind == "erase"), name
     for path, m in hdrs.items():
         assert m.kind == "header" and m.family == "headers" and m.cuda == path
     assert re.fullmatch(r"[0-9a-f]{16}", mappings.TABLES_VERSION)
@@ -126,6 +127,8 @@ def test_tables_load_and_are_consistent():
         ("__nv_bfloat16", "hip_bfloat16"),
         ("__shfl_down_sync", "__shfl_down"),
         ("cub", "hipcub"),
+        ("cuGetErrorString", "hipGetErrorString"),
+        ("cuGetErrorName", "hipGetErrorName"),
     ],
 )
 def test_known_mappings(cuda, hip):
@@ -133,9 +136,21 @@ def test_known_mappings(cuda, hip):
 
 
 def test_context_kinds():
-    # The translator must treat these two kinds specially; see Note [Mapping table format].
+    # The translator must treat these kinds specially; see Note [Mapping table format].
     assert identifiers()["cub"].kind == "namespace"
     assert identifiers()["__ballot_sync"].kind == "warp_sync"
+    for macro in ("CUDART_CB", "CUDARTAPI", "CUDAAPI"):
+        m = identifiers()[macro]
+        assert (m.kind, m.hip) == ("erase", "") and m.supported, macro
+
+
+def test_erase_rows_take_no_hip_name(tmp_path):
+    _write(tmp_path, "driver.tsv", "CUDART_CB\t-\terase\tempty on Linux\n")
+    m = load_tables(tmp_path).identifiers["CUDART_CB"]
+    assert (m.hip, m.kind, m.supported) == ("", "erase", True)
+    _write(tmp_path, "driver.tsv", "CUDART_CB\tHIPRT_CB\terase\n")
+    with pytest.raises(MappingError, match="'erase' row; its HIP column must be '-'"):
+        load_tables(tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -151,6 +166,8 @@ def test_context_kinds():
         ("cub/cub.cuh", "hipcub/hipcub.hpp"),
         ("nccl.h", "rccl/rccl.h"),
         ("cooperative_groups.h", "hip/hip_cooperative_groups.h"),
+        ("cooperative_groups/reduce.h", "hip/hip_cooperative_groups.h"),
+        ("builtin_types.h", "hip/hip_runtime.h"),
     ],
 )
 def test_known_headers(cuda, hip):
@@ -242,7 +259,7 @@ def _skip_unless_installed(family: str) -> list[str]:
 def test_every_hip_name_is_declared(family):
     roots = _skip_unless_installed(family)
     declared = frozenset().union(*(declared_names(r) for r in roots))
-    rows = [m for m in identifiers().values() if m.family == family and m.hip is not None]
+    rows = [m for m in identifiers().values() if m.family == family and m.hip]  # not erase rows
     assert rows, f"no supported rows in {family}.tsv"
     undeclared = [m.cuda + " -> " + m.hip for m in rows if m.hip not in declared and not m.known_missing]
     assert not undeclared, (

@@ -4,7 +4,7 @@
 #include <hip/hip_runtime.h>
 
 #define CU_CHECK(call) do { hipError_t r = (call); if (r != hipSuccess) { const char* msg = nullptr; \
-    hipDrvGetErrorString(r, &msg); fprintf(stderr, "%s failed: %s\n", #call, msg ? msg : "?"); exit(1); } } while (0)
+    (*(&msg) = hipGetErrorString(r), hipSuccess); fprintf(stderr, "%s failed: %s\n", #call, msg ? msg : "?"); exit(1); } } while (0)
 
 int run(const void* image) {
     CU_CHECK(hipInit(0));
@@ -43,7 +43,7 @@ int run(const void* image) {
     CU_CHECK(hipStreamSynchronize(stream));
     CU_CHECK(hipMemcpyDtoH(host, d, sizeof(host)));
     hipEvent_t ev;
-    CU_CHECK(hipEventCreate(&ev, hipEventDefault));
+    CU_CHECK(hipEventCreateWithFlags(&ev, hipEventDefault));
     CU_CHECK(hipEventRecord(ev, stream));
     CU_CHECK(hipEventSynchronize(ev));
     CU_CHECK(hipEventDestroy(ev));

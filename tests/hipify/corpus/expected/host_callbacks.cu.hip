@@ -5,12 +5,12 @@
 
 struct Progress { int step; };
 
-void CUDART_CB onHost(void* data) {
+void onHost(void* data) {
     Progress* p = static_cast<Progress*>(data);
     printf("host function after step %d\n", p->step);
 }
 
-void CUDART_CB onComplete(hipStream_t stream, hipError_t status, void* data) {
+void onComplete(hipStream_t stream, hipError_t status, void* data) {
     if (status != hipSuccess) printf("stream error: %s\n", hipGetErrorString(status));
     (void)stream; (void)data;
 }
@@ -19,7 +19,7 @@ __global__ void check(const int* v, int n) {
     int i = blockIdx.x * blockDim.x + threadIdx.x;
     if (i < n) {
         assert(v[i] >= 0);
-        if (i == 0) printf("block %d thread %d sees %d\n", blockIdx.x, threadIdx.x, v[i]);
+        if (i == 0) printf("block %d thread %d sees %d\n", static_cast<unsigned int>(blockIdx.x), static_cast<unsigned int>(threadIdx.x), v[i]);
     }
 }
 

@@ -19,13 +19,13 @@ __global__ void __launch_bounds__(1024) copy4(const float4* __restrict__ in, flo
 }
 
 int main() {
-    hipFuncSetCacheConfig(gatherScale, hipFuncCachePreferL1);
+    hipFuncSetCacheConfig(reinterpret_cast<const void*>(gatherScale), hipFuncCachePreferL1);
     hipDeviceSetCacheConfig(hipFuncCachePreferShared);
     hipFuncAttributes attr;
-    hipFuncGetAttributes(&attr, gatherScale);
+    hipFuncGetAttributes(&attr, reinterpret_cast<const void*>(gatherScale));
     printf("regs %d, max threads %d, shared %zu, local %zu\n", attr.numRegs, attr.maxThreadsPerBlock,
            attr.sharedSizeBytes, attr.localSizeBytes);
-    hipFuncSetAttribute(copy4, hipFuncAttributeMaxDynamicSharedMemorySize, 48 * 1024);
+    hipFuncSetAttribute(reinterpret_cast<const void*>(copy4), hipFuncAttributeMaxDynamicSharedMemorySize, 48 * 1024);
     hipDeviceSetLimit(hipLimitPrintfFifoSize, 1 << 20);
     size_t stack = 0;
     hipDeviceGetLimit(&stack, hipLimitStackSize);
