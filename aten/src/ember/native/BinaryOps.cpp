@@ -30,6 +30,14 @@ EMBER_DEFINE_DISPATCH(gt_stub);
 EMBER_DEFINE_DISPATCH(ge_stub);
 EMBER_DEFINE_DISPATCH(logical_and_stub);
 EMBER_DEFINE_DISPATCH(logical_or_stub);
+EMBER_DEFINE_DISPATCH(atan2_stub);
+EMBER_DEFINE_DISPATCH(hypot_stub);
+EMBER_DEFINE_DISPATCH(logaddexp_stub);
+EMBER_DEFINE_DISPATCH(logaddexp2_stub);
+EMBER_DEFINE_DISPATCH(xlogy_stub);
+EMBER_DEFINE_DISPATCH(copysign_stub);
+EMBER_DEFINE_DISPATCH(nextafter_stub);
+EMBER_DEFINE_DISPATCH(heaviside_stub);
 
 namespace native {
 namespace {
@@ -205,6 +213,103 @@ Tensor& logical_and_out(const Tensor& self, const Tensor& other, Tensor& out) {
 }
 Tensor& logical_or_out(const Tensor& self, const Tensor& other, Tensor& out) {
   return comparison_out(logical_or_stub, self, other, out);
+}
+
+// ---- float functions of two arguments ---------------------------------------------
+
+namespace {
+
+template <typename Stub>
+Tensor& binary_float_out(Stub& stub, const Tensor& self, const Tensor& other, Tensor& out) {
+  TensorIterator iter = TensorIterator::binary_float_op(out, self, other);
+  stub(iter.device_type(), iter);
+  return iter.finish(out);
+}
+
+// hypot, logaddexp(2), nextafter: PyTorch builds a plain binary op and has kernels for
+// the floating dtypes only, so integer and bool inputs raise instead of promoting.
+template <typename Stub>
+Tensor& floating_binary_out(Stub& stub, const char* name, const Tensor& self, const Tensor& other,
+                            Tensor& out) {
+  TensorIterator iter = TensorIterator::binary_op(out, self, other);
+  EMBER_CHECK_NOT_IMPLEMENTED(is_floating_type(iter.common_dtype()), '"', name,
+                              "_cpu\" not implemented for '", type_name(iter.common_dtype()), "'");
+  stub(iter.device_type(), iter);
+  return iter.finish(out);
+}
+
+}  // namespace
+
+Tensor& atan2_out(const Tensor& self, const Tensor& other, Tensor& out) {
+  return binary_float_out(atan2_stub, self, other, out);
+}
+
+Tensor& hypot_out(const Tensor& self, const Tensor& other, Tensor& out) {
+  return floating_binary_out(hypot_stub, "hypot", self, other, out);
+}
+
+Tensor& logaddexp_out(const Tensor& self, const Tensor& other, Tensor& out) {
+  return floating_binary_out(logaddexp_stub, "logaddexp", self, other, out);
+}
+
+Tensor& logaddexp2_out(const Tensor& self, const Tensor& other, Tensor& out) {
+  return floating_binary_out(logaddexp2_stub, "logaddexp2", self, other, out);
+}
+
+Tensor& nextafter_out(const Tensor& self, const Tensor& other, Tensor& out) {
+  return floating_binary_out(nextafter_stub, "nextafter", self, other, out);
+}
+
+Tensor& xlogy_out(const Tensor& self, const Tensor& other, Tensor& out) {
+  return binary_float_out(xlogy_stub, self, other, out);
+}
+
+Tensor& xlogy_Scalar_Self_out(const Scalar& self, const Tensor& other, Tensor& out) {
+  return binary_float_out(xlogy_stub, wrapped_scalar_tensor(self), other, out);
+}
+
+Tensor& xlogy_Scalar_Other_out(const Tensor& self, const Scalar& other, Tensor& out) {
+  return binary_float_out(xlogy_stub, self, wrapped_scalar_tensor(other), out);
+}
+
+Tensor& copysign_out(const Tensor& self, const Tensor& other, Tensor& out) {
+  return binary_float_out(copysign_stub, self, other, out);
+}
+
+Tensor& copysign_Scalar_out(const Tensor& self, const Scalar& other, Tensor& out) {
+  return binary_float_out(copysign_stub, self, wrapped_scalar_tensor(other), out);
+}
+
+// heaviside does not promote: self, values and an out= tensor share one dtype.
+Tensor& heaviside_out(const Tensor& self, const Tensor& values, Tensor& out) {
+  EMBER_CHECK(self.dtype() == values.dtype() && (!out.defined() || out.dtype() == self.dtype()),
+              "heaviside is not yet implemented for tensors with different dtypes.");
+  return binary_out(heaviside_stub, self, values, out);
+}
+
+// float_power: pow computed in float64 whatever the inputs, into a float64 result.
+namespace {
+void check_float_power_out(const Tensor& out) {
+  EMBER_CHECK(!out.defined() || out.dtype() == ScalarType::Double,
+              "the output given to float_power has dtype ", out.dtype(),
+              " but the operation's result requires dtype Double");
+}
+Tensor as_double(const Tensor& t) { return t.dtype() == ScalarType::Double ? t : t.to(ScalarType::Double); }
+}  // namespace
+
+Tensor& float_power_Tensor_Tensor_out(const Tensor& self, const Tensor& exponent, Tensor& out) {
+  check_float_power_out(out);
+  return pow_Tensor_Tensor_out(as_double(self), as_double(exponent), out);
+}
+
+Tensor& float_power_Scalar_out(const Scalar& self, const Tensor& exponent, Tensor& out) {
+  check_float_power_out(out);
+  return pow_Tensor_Tensor_out(wrapped_scalar_tensor(Scalar(self.to<double>())), as_double(exponent), out);
+}
+
+Tensor& float_power_Tensor_Scalar_out(const Tensor& self, const Scalar& exponent, Tensor& out) {
+  check_float_power_out(out);
+  return pow_Tensor_Tensor_out(as_double(self), wrapped_scalar_tensor(Scalar(exponent.to<double>())), out);
 }
 
 }  // namespace native

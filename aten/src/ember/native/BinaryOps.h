@@ -42,5 +42,16 @@ EMBER_DECLARE_DISPATCH(binary_fn, ge_stub);
 // truth values of any-dtype inputs, bool output
 EMBER_DECLARE_DISPATCH(binary_fn, logical_and_stub);
 EMBER_DECLARE_DISPATCH(binary_fn, logical_or_stub);
+// float functions of two arguments; inputs arrive in a floating common dtype (atan2,
+// xlogy and copysign promote integers to the default dtype, the others reject them)
+EMBER_DECLARE_DISPATCH(binary_fn, atan2_stub);
+EMBER_DECLARE_DISPATCH(binary_fn, hypot_stub);
+EMBER_DECLARE_DISPATCH(binary_fn, logaddexp_stub);
+EMBER_DECLARE_DISPATCH(binary_fn, logaddexp2_stub);
+EMBER_DECLARE_DISPATCH(binary_fn, xlogy_stub);
+EMBER_DECLARE_DISPATCH(binary_fn, copysign_stub);
+EMBER_DECLARE_DISPATCH(binary_fn, nextafter_stub);
+// every dtype, bool included: x == 0 ? values : (x > 0)
+EMBER_DECLARE_DISPATCH(binary_fn, heaviside_stub);
 
 }  // namespace ember

@@ -184,7 +184,11 @@ Tensor repeat(const Tensor& self, IntArrayRef repeats) {
     expanded.insert(expanded.end(), {repeats[i], padded[i]});
     result.push_back(repeats[i] * padded[i]);
   }
-  return ember::reshape(self.reshape(interleaved).expand(expanded), result).contiguous();
+  // reshape copies unless every repeat is 1; then the result would still be a view of
+  // self, and repeat always returns a new tensor.
+  const Tensor r = ember::reshape(self.reshape(interleaved).expand(expanded), result);
+  if (r.numel() > 0 && r.storage() == self.storage()) return ember::clone(r, MemoryFormat::Contiguous);
+  return r.contiguous();
 }
 
 Tensor flip(const Tensor& self, IntArrayRef dims) {
@@ -541,6 +545,42 @@ Tensor mv(const Tensor& self, const Tensor& vec) {
               self.size(0), "x", self.size(1), "), vec (", vec.size(0), ")");
   return ember::matmul(self, vec);
 }
+
+// ---------------------------------------------------------------------------------
+// Closeness and equality
+// ---------------------------------------------------------------------------------
+
+Tensor isclose(const Tensor& self, const Tensor& other, double rtol, double atol, bool equal_nan) {
+  EMBER_CHECK(self.dtype() == other.dtype(), self.dtype(), " did not match ", other.dtype());
+  EMBER_CHECK(rtol >= 0, "rtol must be greater than or equal to zero, but got ", rtol);
+  EMBER_CHECK(atol >= 0, "atol must be greater than or equal to zero, but got ", atol);
+  Tensor close = ember::eq(self, other);
+  if (equal_nan && self.is_floating_point()) {
+    close = ember::logical_or(close, ember::logical_and(ember::isnan(self), ember::isnan(other)));
+  }
+  if (rtol == 0 && atol == 0) return close;
+  // |self - other| <= atol + rtol * |other|, in floating point (integers would wrap);
+  // an infinite or NaN error never counts as close (equal infinities are caught above).
+  const Tensor a = self.is_floating_point() ? self : self.to(default_dtype());
+  const Tensor b = other.is_floating_point() ? other : other.to(default_dtype());
+  const Tensor allowed = ember::add(wrapped_scalar_tensor(Scalar(atol)),
+                                    ember::abs(ember::mul(b, wrapped_scalar_tensor(Scalar(rtol)))));
+  const Tensor actual = ember::abs(ember::sub(a, b));
+  return ember::logical_or(close, ember::logical_and(ember::isfinite(actual), ember::le(actual, allowed)));
+}
+
+bool allclose(const Tensor& self, const Tensor& other, double rtol, double atol, bool equal_nan) {
+  return ember::all(ember::isclose(self, other, rtol, atol, equal_nan)).item().to_bool();
+}
+
+bool equal(const Tensor& self, const Tensor& other) {
+  EMBER_CHECK(self.device() == other.device(), "Cannot compare two tensors on different devices. Got: ",
+              self.device(), " and ", other.device());
+  if (self.sizes() != other.sizes()) return false;
+  return ember::all(ember::eq(self, other)).item().to_bool();
+}
+
+Tensor argwhere(const Tensor& self) { return ember::nonzero(self); }
 
 Tensor clamp_min(const Tensor& self, const Scalar& min) { return ember::clamp(self, min, std::nullopt); }
 

@@ -19,6 +19,7 @@ namespace ember::native {
 EMBER_DEFINE_DISPATCH(index_stub);
 EMBER_DEFINE_DISPATCH(index_put_stub);
 EMBER_DEFINE_DISPATCH(nonzero_stub);
+EMBER_DEFINE_DISPATCH(index_reduce_stub);
 
 namespace {
 
@@ -214,8 +215,10 @@ Tensor& index_out(const Tensor& self, ArrayRef<std::optional<Tensor>> indices, T
   return out;
 }
 
-Tensor& index_put_(Tensor& self, ArrayRef<std::optional<Tensor>> indices, const Tensor& values,
-                   bool accumulate) {
+namespace {
+
+// index_put_'s value rules: same dtype; a 0-dim CPU value may go to any device.
+Tensor checked_put_values(const Tensor& self, const Tensor& values) {
   EMBER_CHECK(values.dtype() == self.dtype(), "Index put requires the source and destination dtypes "
               "match, got ", self.dtype(), " for the destination and ", values.dtype(),
               " for the source.");
@@ -229,9 +232,10 @@ Tensor& index_put_(Tensor& self, ArrayRef<std::optional<Tensor>> indices, const 
     moved.copy_(vals);
     vals = moved;
   }
-  IndexPlan plan = make_plan(self, indices);
-  // values must broadcast to R.
-  const IntArrayRef r = plan.result_shape;
+  return vals;
+}
+
+void check_broadcast_to_result(const Tensor& vals, IntArrayRef r) {
   bool ok = vals.dim() <= static_cast<int64_t>(r.size());
   for (int64_t d = 0; ok && d < vals.dim(); ++d) {
     const int64_t s = vals.sizes()[vals.dim() - 1 - d];
@@ -239,6 +243,17 @@ Tensor& index_put_(Tensor& self, ArrayRef<std::optional<Tensor>> indices, const 
   }
   EMBER_CHECK(ok, "shape mismatch: value tensor of shape ", shape_str(vals.sizes()),
               " cannot be broadcast to indexing result of shape ", shape_str(r));
+}
+
+}  // namespace
+
+Tensor& index_put_(Tensor& self, ArrayRef<std::optional<Tensor>> indices, const Tensor& values,
+                   bool accumulate) {
+  Tensor vals = checked_put_values(self, values);
+  IndexPlan plan = make_plan(self, indices);
+  // values must broadcast to R.
+  const IntArrayRef r = plan.result_shape;
+  check_broadcast_to_result(vals, r);
   if (!plan.has_index) {
     Tensor dst = plan.base;
     if (accumulate) {
@@ -254,6 +269,30 @@ Tensor& index_put_(Tensor& self, ArrayRef<std::optional<Tensor>> indices, const 
   if (expanded.numel() == 0) return self;
   index_put_stub(self.device().type, plan.base, expanded, plan.indices, plan.indexed_sizes,
                  plan.indexed_strides, accumulate);
+  return self;
+}
+
+void check_no_internal_overlap(const Tensor& t) {
+  for (int64_t d = 0; d < t.dim(); ++d) {
+    EMBER_CHECK(!(t.size(d) > 1 && t.stride(d) == 0),
+                "unsupported operation: more than one element of the written-to tensor refers to a single "
+                "memory location. Please clone() the tensor before performing the operation.");
+  }
+}
+
+Tensor& index_put_reduce_(Tensor& self, ArrayRef<std::optional<Tensor>> indices,
+                          const Tensor& values, IndexReduce op) {
+  Tensor vals = checked_put_values(self, values);
+  IndexPlan plan = make_plan(self, indices);
+  const IntArrayRef r = plan.result_shape;
+  check_broadcast_to_result(vals, r);
+  // Callers always pass at least one index tensor (scatter_reduce, index_reduce).
+  EMBER_CHECK(plan.has_index, "index_put_reduce_: expected an index tensor");
+  if (shares_storage(vals, self)) vals = ember::clone(vals, std::nullopt);
+  Tensor expanded = vals.sizes().equals(r) ? vals : native::expand(vals, r, false);
+  if (expanded.numel() == 0) return self;
+  index_reduce_stub(self.device().type, plan.base, expanded, plan.indices, plan.indexed_sizes,
+                    plan.indexed_strides, op);
   return self;
 }
 

@@ -35,4 +35,24 @@ EMBER_DECLARE_DISPATCH(index_fn, index_stub);
 EMBER_DECLARE_DISPATCH(index_put_fn, index_put_stub);
 EMBER_DECLARE_DISPATCH(nonzero_fn, nonzero_stub);
 
+// PyTorch's assert_no_internal_overlap: an in-place write into `t` is refused when two of
+// its elements share memory (a dim of size > 1 with stride 0, as after expand()).
+void check_no_internal_overlap(const Tensor& t);
+
+// The combining rules of index_reduce_stub (scatter_reduce / index_reduce "prod", "amax",
+// "amin"; "sum" is index_put_ with accumulate). amax/amin propagate NaN.
+enum class IndexReduce { Prod, Max, Min };
+// dst[e + offset(e)] = op(dst[...], values[e]) for every e of R, repeated positions
+// combining every one of their values (in an unspecified order).
+using index_reduce_fn = void (*)(const Tensor& dst, const Tensor& values, TensorList indices,
+                                 IntArrayRef indexed_sizes, IntArrayRef indexed_strides,
+                                 IndexReduce op);
+EMBER_DECLARE_DISPATCH(index_reduce_fn, index_reduce_stub);
+
+// self[indices] = op(self[indices], values), the device-generic driver of
+// index_reduce_stub: the indexing rules and checks of index_put_ (values of self's
+// dtype, broadcast to the indexing result). Used by IndexOps.cpp.
+Tensor& index_put_reduce_(Tensor& self, ArrayRef<std::optional<Tensor>> indices,
+                          const Tensor& values, IndexReduce op);
+
 }  // namespace ember::native

@@ -366,4 +366,104 @@ Tensor& std_out(const Tensor& self, OptionalIntArrayRef dim, bool unbiased, bool
   return var_std_impl(true, self, dim, correction_of(unbiased), keepdim, out);
 }
 
+
+// ---- var_mean / std_mean: both statistics of one reduction ---------------------------
+
+namespace {
+std::tuple<Tensor, Tensor> stat_mean(bool take_sqrt, const char* op, const Tensor& self,
+                                     OptionalIntArrayRef dim, const std::optional<Scalar>& correction,
+                                     bool keepdim) {
+  EMBER_CHECK(is_floating_type(self.dtype()), op, " only support floating point and complex dtypes");
+  Tensor spread = take_sqrt ? ember::std(self, dim, correction, keepdim) : ember::var(self, dim, correction, keepdim);
+  return {spread, ember::mean(self, dim, keepdim)};
+}
+}  // namespace
+
+std::tuple<Tensor, Tensor> var_mean_correction(const Tensor& self, OptionalIntArrayRef dim,
+                                               const std::optional<Scalar>& correction, bool keepdim) {
+  return stat_mean(false, "var_mean", self, dim, correction, keepdim);
+}
+std::tuple<Tensor, Tensor> var_mean(const Tensor& self, bool unbiased) {
+  return stat_mean(false, "var_mean", self, std::nullopt, correction_of(unbiased), false);
+}
+std::tuple<Tensor, Tensor> var_mean_dim(const Tensor& self, OptionalIntArrayRef dim, bool unbiased,
+                                        bool keepdim) {
+  return stat_mean(false, "var_mean", self, dim, correction_of(unbiased), keepdim);
+}
+std::tuple<Tensor, Tensor> std_mean_correction(const Tensor& self, OptionalIntArrayRef dim,
+                                               const std::optional<Scalar>& correction, bool keepdim) {
+  return stat_mean(true, "std_mean", self, dim, correction, keepdim);
+}
+std::tuple<Tensor, Tensor> std_mean(const Tensor& self, bool unbiased) {
+  return stat_mean(true, "std_mean", self, std::nullopt, correction_of(unbiased), false);
+}
+std::tuple<Tensor, Tensor> std_mean_dim(const Tensor& self, OptionalIntArrayRef dim, bool unbiased,
+                                        bool keepdim) {
+  return stat_mean(true, "std_mean", self, dim, correction_of(unbiased), keepdim);
+}
+
+// ---- NaN-ignoring sum/mean, count_nonzero --------------------------------------------
+
+namespace {
+// NaNs replaced by 0 (integers cannot hold NaN and pass through).
+Tensor without_nan(const Tensor& self) {
+  if (!is_floating_type(self.dtype())) return self;
+  return ember::masked_fill(self, ember::isnan(self), Scalar(0.0));
+}
+}  // namespace
+
+Tensor& nansum_out(const Tensor& self, OptionalIntArrayRef dim, bool keepdim,
+                   std::optional<ScalarType> dtype, Tensor& out) {
+  // PyTorch's NaN-skipping loop runs in out's dtype: a floating input into a
+  // non-floating out= (without dtype=) has no kernel.
+  EMBER_CHECK_NOT_IMPLEMENTED(dtype || !is_floating_type(self.dtype()) || is_floating_type(out.dtype()),
+                              "\"nansum\" not implemented for '", out.dtype(), "'");
+  return ember::sum_out(without_nan(self), dim, keepdim, dtype, out);
+}
+
+Tensor nansum(const Tensor& self, OptionalIntArrayRef dim, bool keepdim, std::optional<ScalarType> dtype) {
+  return ember::sum(without_nan(self), dim, keepdim, dtype);
+}
+
+namespace {
+Tensor nan_count(const Tensor& self, OptionalIntArrayRef dim, bool keepdim) {
+  EMBER_CHECK(is_floating_type(self.dtype()),
+              "nanmean(): expected input to have floating point or complex dtype but got ", self.dtype());
+  return ember::sum(ember::logical_not(ember::isnan(self)), dim, keepdim);
+}
+}  // namespace
+
+namespace {
+void check_nanmean_dtype(std::optional<ScalarType> dtype) {
+  EMBER_CHECK(!dtype || is_floating_type(*dtype),
+              "nanmean(): could not infer output dtype. Optional dtype must be either a floating point or "
+              "complex dtype. Got: ", *dtype);
+}
+}  // namespace
+
+Tensor nanmean(const Tensor& self, OptionalIntArrayRef dim, bool keepdim, std::optional<ScalarType> dtype) {
+  check_nanmean_dtype(dtype);
+  const Tensor count = nan_count(self, dim, keepdim);
+  return ember::div(ember::nansum(self, dim, keepdim, dtype), count);
+}
+
+Tensor& nanmean_out(const Tensor& self, OptionalIntArrayRef dim, bool keepdim,
+                    std::optional<ScalarType> dtype, Tensor& out) {
+  check_nanmean_dtype(dtype);
+  const Tensor count = nan_count(self, dim, keepdim);
+  ember::nansum_out(self, dim, keepdim, dtype, out);
+  out.div_(count);
+  return out;
+}
+
+Tensor count_nonzero_dim_IntList(const Tensor& self, IntArrayRef dim) {
+  return ember::sum(ember::ne(self, wrapped_scalar_tensor(Scalar(int64_t(0)))), OptionalIntArrayRef(dim), false,
+                    ScalarType::Long);
+}
+
+Tensor count_nonzero(const Tensor& self, std::optional<int64_t> dim) {
+  if (dim) return native::count_nonzero_dim_IntList(self, IntArrayRef(&*dim, 1));
+  return native::count_nonzero_dim_IntList(self, IntArrayRef());
+}
+
 }  // namespace ember::native

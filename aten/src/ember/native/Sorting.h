@@ -1,5 +1,5 @@
 #pragma once
-// Per-device loops behind sort / topk (Sorting.cpp). CPU loops:
+// Per-device loops behind sort / topk / kthvalue / median / mode (Sorting.cpp). CPU loops:
 // native/cpu/SortingKernel.cpp. No CUDA loops yet: on a CUDA tensor the stubs raise
 // NotImplementedError naming the operator.
 //
@@ -25,5 +25,32 @@ EMBER_DECLARE_DISPATCH(sort_fn, sort_stub);
 using topk_fn = void (*)(const Tensor& values, const Tensor& indices, const Tensor& in,
                          int64_t k, int64_t dim, bool largest, bool sorted);
 EMBER_DECLARE_DISPATCH(topk_fn, topk_stub);
+
+// One element chosen per line (kthvalue, median, nanmedian, mode), with PyTorch's CPU
+// algorithms so that ties resolve the same way:
+//   Kth:       PyTorch's quick-select (median-of-three pivot), NaN largest; the k-th
+//              smallest (k is 1-based);
+//   Median:    NaN if the line has one (its first position), else the lower median of
+//              the (value, position) order;
+//   NanMedian: the lower median of the non-NaN values (NaN, position 0, if all are NaN);
+//   Mode:      the most frequent value (the smallest among equally frequent ones) and
+//              the position of its last copy after std::sort of (value, position)
+//              pairs by value.
+enum class LineSelect { Kth, Median, NanMedian, Mode };
+// `values` and `indices` are contiguous, shaped like `in` with `dim` of size 1;
+// in.dim() >= 1 and in.size(dim) > 0.
+using select_fn = void (*)(const Tensor& values, const Tensor& indices, const Tensor& in,
+                           int64_t dim, LineSelect what, int64_t k);
+EMBER_DECLARE_DISPATCH(select_fn, select_stub);
+
+// searchsorted: for every element of `values`, the insertion position in its row of
+// `boundaries` (PyTorch's lower / upper bound, written with !(>=) and !(>) so that NaN
+// sorts last). values and boundaries are contiguous and of one dtype; boundaries is 1-D
+// (one row for every value) or has values' leading dims (one row per innermost line of
+// values). `sorter` (undefined, or int64 contiguous, boundaries' shape, in range) orders
+// each row. `out` is contiguous, values' shape, int32 or int64.
+using searchsorted_fn = void (*)(const Tensor& out, const Tensor& values, const Tensor& boundaries,
+                                 const Tensor& sorter, bool right);
+EMBER_DECLARE_DISPATCH(searchsorted_fn, searchsorted_stub);
 
 }  // namespace ember::native

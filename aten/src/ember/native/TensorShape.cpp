@@ -10,6 +10,7 @@
 
 #include <ember/generated/Functions.h>
 #include <ember/generated/NativeFunctions.h>
+#include <ember/native/TensorIterator.h>
 
 namespace ember::native {
 
@@ -532,6 +533,149 @@ Tensor slice(const Tensor& self, int64_t dim, std::optional<int64_t> start,
   strides[dim] *= step;
   return make_view(self, sizes, strides, offset);
 }
+
+// ---------------------------------------------------------------------------------
+// More views: diagonal, broadcast_to/broadcast_tensors, ravel, moveaxis, atleast_Nd,
+// meshgrid. Each result shares self's storage, as in PyTorch.
+// ---------------------------------------------------------------------------------
+
+Tensor diagonal(const Tensor& self, int64_t offset, int64_t dim1, int64_t dim2) {
+  const int64_t nd = self.dim();
+  dim1 = maybe_wrap_dim(dim1, nd);
+  dim2 = maybe_wrap_dim(dim2, nd);
+  EMBER_CHECK(dim1 != dim2, "diagonal dimensions cannot be identical ", dim1, ", ", dim2);
+  const int64_t s1 = self.sizes()[dim1], s2 = self.sizes()[dim2];
+  const int64_t length = offset >= 0 ? std::max<int64_t>(std::min(s1, s2 - offset), 0)
+                                     : std::max<int64_t>(std::min(s1 + offset, s2), 0);
+  int64_t storage_offset = self.storage_offset();
+  if (length > 0) {
+    storage_offset += offset >= 0 ? offset * self.strides()[dim2] : -offset * self.strides()[dim1];
+  }
+  DimVector sizes, strides;
+  for (int64_t d = 0; d < nd; ++d) {
+    if (d == dim1 || d == dim2) continue;
+    sizes.push_back(self.sizes()[d]);
+    strides.push_back(self.strides()[d]);
+  }
+  sizes.push_back(length);
+  strides.push_back(self.strides()[dim1] + self.strides()[dim2]);
+  return make_view(self, sizes, strides, storage_offset);
+}
+
+Tensor broadcast_to(const Tensor& self, IntArrayRef size) { return native::expand(self, size, false); }
+
+std::vector<Tensor> broadcast_tensors(TensorList tensors) {
+  DimVec shape;
+  for (const Tensor& t : tensors) shape = broadcast_shapes(shape, t.sizes());
+  std::vector<Tensor> result;
+  result.reserve(tensors.size());
+  for (const Tensor& t : tensors) result.push_back(native::expand(t, shape, false));
+  return result;
+}
+
+Tensor ravel(const Tensor& self) { return native::view(native::contiguous(self, MemoryFormat::Contiguous), {-1}); }
+
+Tensor moveaxis_int(const Tensor& self, int64_t source, int64_t destination) {
+  return ember::movedim(self, source, destination);
+}
+
+Tensor movedim_intlist(const Tensor& self, IntArrayRef source, IntArrayRef destination) {
+  EMBER_CHECK(source.size() == destination.size(),
+              "movedim: Invalid source or destination dims: source (", shape_str(source),
+              " dims) should contain the same number of dims as destination (",
+              shape_str(destination), " dims)");
+  const int64_t nd = self.dim();
+  // order[destination[i]] = source[i]; the remaining dims keep their relative order
+  // in the remaining slots.
+  DimVector order(std::max<int64_t>(nd, 1), -1);
+  std::vector<bool> src_used(std::max<int64_t>(nd, 1), false);
+  for (size_t i = 0; i < source.size(); ++i) {
+    const int64_t s = maybe_wrap_dim(source[i], nd);
+    const int64_t d = maybe_wrap_dim(destination[i], nd);
+    EMBER_CHECK(!src_used[s], "movedim: repeated dim in `source` (", shape_str(source), ")");
+    EMBER_CHECK(order[d] == -1, "movedim: repeated dim in `destination` (", shape_str(destination), ")");
+    src_used[s] = true;
+    order[d] = s;
+  }
+  if (nd == 0) return native::alias(self);
+  int64_t next = 0;
+  for (int64_t d = 0; d < nd; ++d) {
+    if (order[d] != -1) continue;
+    while (src_used[next]) ++next;
+    order[d] = next++;
+  }
+  return native::permute(self, order);
+}
+
+Tensor moveaxis_intlist(const Tensor& self, IntArrayRef source, IntArrayRef destination) {
+  return native::movedim_intlist(self, source, destination);
+}
+
+Tensor atleast_1d(const Tensor& self) { return self.dim() == 0 ? native::view(self, {1}) : self; }
+
+Tensor atleast_2d(const Tensor& self) {
+  if (self.dim() == 0) return native::view(self, {1, 1});
+  if (self.dim() == 1) return native::unsqueeze(self, 0);
+  return self;
+}
+
+Tensor atleast_3d(const Tensor& self) {
+  if (self.dim() == 0) return native::view(self, {1, 1, 1});
+  if (self.dim() == 1) return native::unsqueeze(native::unsqueeze(self, 0), -1);
+  if (self.dim() == 2) return native::unsqueeze(self, -1);
+  return self;
+}
+
+namespace {
+template <Tensor (*F)(const Tensor&)>
+std::vector<Tensor> each(TensorList tensors) {
+  std::vector<Tensor> result;
+  result.reserve(tensors.size());
+  for (const Tensor& t : tensors) result.push_back(F(t));
+  return result;
+}
+}  // namespace
+
+std::vector<Tensor> atleast_1d_Sequence(TensorList tensors) { return each<native::atleast_1d>(tensors); }
+std::vector<Tensor> atleast_2d_Sequence(TensorList tensors) { return each<native::atleast_2d>(tensors); }
+std::vector<Tensor> atleast_3d_Sequence(TensorList tensors) { return each<native::atleast_3d>(tensors); }
+
+std::vector<Tensor> meshgrid_indexing(TensorList tensors, std::string_view indexing) {
+  EMBER_CHECK(!tensors.empty(), "meshgrid expects a non-empty TensorList");
+  for (size_t i = 0; i + 1 < tensors.size(); ++i) {
+    EMBER_CHECK(tensors[i].dtype() == tensors[i + 1].dtype(),
+                "meshgrid expects all tensors to have the same dtype");
+    EMBER_CHECK(tensors[i].device() == tensors[i + 1].device(),
+                "meshgrid expects all tensors to have the same device");
+  }
+  const bool xy = indexing == "xy";
+  EMBER_CHECK(xy || indexing == "ij",
+              "torch.meshgrid: indexing must be one of \"xy\" or \"ij\", but received: ", indexing);
+  for (const Tensor& t : tensors) {
+    EMBER_CHECK(t.dim() <= 1, "torch.meshgrid: Expected 0D or 1D tensor in the tensor list but got a ",
+                t.dim(), "-D tensor");
+  }
+  // "xy" is "ij" with the first two inputs swapped (their grids come back in the
+  // input order): the first two output dims are (len(x1), len(x0)), NumPy's Cartesian
+  // indexing.
+  std::vector<Tensor> inputs(tensors.begin(), tensors.end());
+  const bool swap = xy && inputs.size() >= 2;
+  if (swap) std::swap(inputs[0], inputs[1]);
+  const int64_t n = static_cast<int64_t>(inputs.size());
+  DimVector shape(n);
+  for (int64_t i = 0; i < n; ++i) shape[i] = inputs[i].numel();
+  std::vector<Tensor> grids;
+  grids.reserve(n);
+  for (int64_t i = 0; i < n; ++i) {
+    DimVector view_shape(n, 1);
+    view_shape[i] = -1;
+    grids.push_back(native::expand(native::view(inputs[i], view_shape), shape, false));
+  }
+  if (swap) std::swap(grids[0], grids[1]);
+  return grids;
+}
+
+std::vector<Tensor> meshgrid(TensorList tensors) { return native::meshgrid_indexing(tensors, "ij"); }
 
 // ---------------------------------------------------------------------------------
 // resize_

@@ -38,6 +38,19 @@ EMBER_DEFINE_DISPATCH(atan_stub);
 EMBER_DEFINE_DISPATCH(sinh_stub);
 EMBER_DEFINE_DISPATCH(cosh_stub);
 EMBER_DEFINE_DISPATCH(erf_stub);
+EMBER_DEFINE_DISPATCH(exp2_stub);
+EMBER_DEFINE_DISPATCH(sinc_stub);
+EMBER_DEFINE_DISPATCH(asinh_stub);
+EMBER_DEFINE_DISPATCH(acosh_stub);
+EMBER_DEFINE_DISPATCH(atanh_stub);
+EMBER_DEFINE_DISPATCH(erfc_stub);
+EMBER_DEFINE_DISPATCH(erfinv_stub);
+EMBER_DEFINE_DISPATCH(logit_stub);
+EMBER_DEFINE_DISPATCH(frac_stub);
+EMBER_DEFINE_DISPATCH(nan_to_num_stub);
+EMBER_DEFINE_DISPATCH(signbit_stub);
+EMBER_DEFINE_DISPATCH(isposinf_stub);
+EMBER_DEFINE_DISPATCH(isneginf_stub);
 
 namespace native {
 namespace {
@@ -185,6 +198,82 @@ Tensor& relu_(Tensor& self) {
   EMBER_CHECK(self.dtype() != ScalarType::Bool, "Boolean inputs not supported for relu");
   return ember::clamp_(self, std::optional<Scalar>(Scalar(int64_t(0))), std::optional<Scalar>());
 }
+
+// ---- more float functions ------------------------------------------------------------
+
+Tensor& exp2_out(const Tensor& self, Tensor& out) { return unary_float_out(exp2_stub, self, out); }
+Tensor& sinc_out(const Tensor& self, Tensor& out) { return unary_float_out(sinc_stub, self, out); }
+Tensor& asinh_out(const Tensor& self, Tensor& out) { return unary_float_out(asinh_stub, self, out); }
+Tensor& acosh_out(const Tensor& self, Tensor& out) { return unary_float_out(acosh_stub, self, out); }
+Tensor& atanh_out(const Tensor& self, Tensor& out) { return unary_float_out(atanh_stub, self, out); }
+Tensor& erfc_out(const Tensor& self, Tensor& out) { return unary_float_out(erfc_stub, self, out); }
+Tensor& erfinv_out(const Tensor& self, Tensor& out) { return unary_float_out(erfinv_stub, self, out); }
+
+Tensor& logit_out(const Tensor& self, std::optional<double> eps, Tensor& out) {
+  TensorIterator iter = TensorIterator::unary_float_op(out, self);
+  logit_stub(iter.device_type(), iter, eps ? *eps : -1.0);
+  return iter.finish(out);
+}
+
+// frac keeps self's dtype and has floating kernels only.
+Tensor& frac_out(const Tensor& self, Tensor& out) {
+  check_same_dtype_out(self, out);
+  TensorIterator iter = TensorIterator::unary_op(out, self);
+  EMBER_CHECK_NOT_IMPLEMENTED(is_floating_type(self.dtype()), "\"frac_cpu\" not implemented for '",
+                              type_name(self.dtype()), "'");
+  frac_stub(iter.device_type(), iter);
+  return iter.finish(out);
+}
+
+// sgn of a real tensor is its sign.
+Tensor& sgn_out(const Tensor& self, Tensor& out) { return native::sign_out(self, out); }
+
+Tensor& nan_to_num_out(const Tensor& self, std::optional<double> nan, std::optional<double> posinf,
+                       std::optional<double> neginf, Tensor& out) {
+  EMBER_CHECK(!out.defined() || out.dtype() == self.dtype(), "nan_to_num: dtype of out: ", out.dtype(),
+              " should be same as input: ", self.dtype());
+  // integers and bool hold no NaN or infinity: a copy, and nothing at all in place
+  // (so an in-place call on an expanded integer tensor is fine, as in PyTorch)
+  if (!is_floating_type(self.dtype())) {
+    if (out.is_same(self)) return out;
+    if (!out.defined()) {
+      out = self.clone();
+      return out;
+    }
+  }
+  TensorIterator iter = TensorIterator::unary_op(out, self);
+  nan_to_num_stub(iter.device_type(), iter, nan, posinf, neginf);
+  return iter.finish(out);
+}
+
+// rad2deg/deg2rad multiply by a number, as PyTorch does: integer inputs give floats.
+Tensor& rad2deg_out(const Tensor& self, Tensor& out) {
+  return native::mul_out(self, wrapped_scalar_tensor(Scalar(57.295779513082320876798154814105170332405472466564)), out);
+}
+Tensor& deg2rad_out(const Tensor& self, Tensor& out) {
+  return native::mul_out(self, wrapped_scalar_tensor(Scalar(0.017453292519943295769236907684886127134428718885417)), out);
+}
+
+// signbit, isposinf, isneginf: a bool result, and only a bool out= tensor.
+namespace {
+template <typename Stub>
+Tensor& bool_predicate_out(Stub& stub, const char* name, const Tensor& self, Tensor& out) {
+  EMBER_CHECK(!out.defined() || out.dtype() == ScalarType::Bool, name,
+              " does not support non-boolean outputs.");
+  TensorIterator iter = TensorIteratorConfig()
+                            .add_output(out)
+                            .add_input(self)
+                            .declare_static_dtype(ScalarType::Bool)
+                            .name(name)
+                            .build();
+  stub(iter.device_type(), iter);
+  return iter.finish(out);
+}
+}  // namespace
+
+Tensor& signbit_out(const Tensor& self, Tensor& out) { return bool_predicate_out(signbit_stub, "signbit", self, out); }
+Tensor& isposinf_out(const Tensor& self, Tensor& out) { return bool_predicate_out(isposinf_stub, "isposinf", self, out); }
+Tensor& isneginf_out(const Tensor& self, Tensor& out) { return bool_predicate_out(isneginf_stub, "isneginf", self, out); }
 
 }  // namespace native
 }  // namespace ember

@@ -2,6 +2,8 @@
 // Unary pointwise operators. Device-generic out= kernels: UnaryOps.cpp; CPU loops:
 // native/cpu/UnaryOpsKernel.cpp. Float functions (exp, log, sqrt, rsqrt, sin, cos, tanh,
 // sigmoid) see floating dtypes only: integer inputs are promoted to the default dtype.
+#include <optional>
+
 #include <ember/core/DispatchStub.h>
 
 namespace ember {
@@ -44,5 +46,26 @@ EMBER_DECLARE_DISPATCH(unary_fn, atan_stub);
 EMBER_DECLARE_DISPATCH(unary_fn, sinh_stub);
 EMBER_DECLARE_DISPATCH(unary_fn, cosh_stub);
 EMBER_DECLARE_DISPATCH(unary_fn, erf_stub);
+EMBER_DECLARE_DISPATCH(unary_fn, exp2_stub);
+EMBER_DECLARE_DISPATCH(unary_fn, sinc_stub);
+EMBER_DECLARE_DISPATCH(unary_fn, asinh_stub);
+EMBER_DECLARE_DISPATCH(unary_fn, acosh_stub);
+EMBER_DECLARE_DISPATCH(unary_fn, atanh_stub);
+EMBER_DECLARE_DISPATCH(unary_fn, erfc_stub);
+EMBER_DECLARE_DISPATCH(unary_fn, erfinv_stub);
+// log(x / (1 - x)) with x clamped to [eps, 1 - eps] when eps >= 0 (a negative eps: no clamp)
+using logit_fn = void (*)(TensorIterator&, double eps);
+EMBER_DECLARE_DISPATCH(logit_fn, logit_stub);
+// floating dtypes only: x - trunc(x)
+EMBER_DECLARE_DISPATCH(unary_fn, frac_stub);
+// every dtype (integers and bool pass through); NaN, +inf, -inf replaced by the given
+// values, else by 0, the dtype's largest and its lowest finite value
+using nan_to_num_fn = void (*)(TensorIterator&, std::optional<double> nan, std::optional<double> posinf,
+                               std::optional<double> neginf);
+EMBER_DECLARE_DISPATCH(nan_to_num_fn, nan_to_num_stub);
+// input of any dtype (iter.input_dtype()), bool output; false for integers where it can't hold
+EMBER_DECLARE_DISPATCH(unary_fn, signbit_stub);
+EMBER_DECLARE_DISPATCH(unary_fn, isposinf_stub);
+EMBER_DECLARE_DISPATCH(unary_fn, isneginf_stub);
 
 }  // namespace ember

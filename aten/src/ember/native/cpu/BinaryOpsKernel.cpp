@@ -1,6 +1,7 @@
 // CPU loops of the binary pointwise operators (stubs declared in native/BinaryOps.h).
 // Inputs arrive in the common dtype (TensorIterator casts them), so each op is
 // instantiated once per dtype.
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <type_traits>
@@ -9,6 +10,7 @@
 #include <ember/native/TensorIterator.h>
 #include <ember/native/cpu/Loops.h>
 #include <ember/native/OpMath.h>
+#include <ember/native/PointwiseMath.h>
 
 namespace ember {
 namespace native {
@@ -300,8 +302,87 @@ void logical_or_kernel(TensorIterator& iter) {
   });
 }
 
+// ---- float functions of two arguments (floating common dtype) ----------------------
+
+template <typename T>
+inline T logaddexp_fn(T a, T b) {
+  // equal infinities: inf - inf would be NaN
+  if (std::isinf(a) && a == b) return a;
+  const T m = std::max(a, b);
+  return m + std::log1p(std::exp(-std::abs(a - b)));
+}
+
+template <typename T>
+inline T logaddexp2_fn(T a, T b) {
+  constexpr T kInvLog2 = static_cast<T>(1.44269504088896340735992468100189214);
+  if (std::isinf(a) && a == b) return a;
+  const T m = std::max(a, b);
+  return m + std::log1p(std::exp2(-std::abs(a - b))) * kInvLog2;
+}
+
+// x * log(y), 0 where x == 0 (unless y is NaN)
+template <typename T>
+inline T xlogy_fn(T x, T y) {
+  if (y != y) return y;
+  if (x == T(0)) return T(0);
+  return x * std::log(y);
+}
+
+#define EMBER_FLOAT_BINARY_KERNEL(NAME, EXPR)                                      \
+  void NAME##_kernel(TensorIterator& iter) {                                       \
+    EMBER_DISPATCH_FLOATING_TYPES(iter.common_dtype(), #NAME, [&] {                \
+      using op_t = opmath_t<scalar_t>;                                             \
+      cpu_kernel(iter, [](scalar_t xs, scalar_t ys) -> scalar_t {                  \
+        const op_t a = static_cast<op_t>(xs), b = static_cast<op_t>(ys);           \
+        return EXPR;                                                               \
+      });                                                                          \
+    });                                                                            \
+  }
+EMBER_FLOAT_BINARY_KERNEL(atan2, std::atan2(a, b))
+EMBER_FLOAT_BINARY_KERNEL(hypot, std::hypot(a, b))
+EMBER_FLOAT_BINARY_KERNEL(logaddexp, logaddexp_fn<op_t>(a, b))
+EMBER_FLOAT_BINARY_KERNEL(logaddexp2, logaddexp2_fn<op_t>(a, b))
+EMBER_FLOAT_BINARY_KERNEL(xlogy, xlogy_fn<op_t>(a, b))
+EMBER_FLOAT_BINARY_KERNEL(copysign, std::copysign(a, b))
+#undef EMBER_FLOAT_BINARY_KERNEL
+
+// nextafter steps in the element type itself: float/double through libm, the 16-bit
+// floats on their bits (PointwiseMath.h).
+template <typename T>
+inline T nextafter_fn(T a, T b) {
+  if constexpr (std::is_floating_point_v<T>) {
+    return std::nextafter(a, b);
+  } else {
+    return nextafter16(a, b);
+  }
+}
+
+void nextafter_kernel(TensorIterator& iter) {
+  EMBER_DISPATCH_FLOATING_TYPES(iter.common_dtype(), "nextafter", [&] {
+    cpu_kernel(iter, [](scalar_t a, scalar_t b) -> scalar_t { return nextafter_fn(a, b); });
+  });
+}
+
+void heaviside_kernel(TensorIterator& iter) {
+  EMBER_DISPATCH_ALL_TYPES_AND_BOOL(iter.common_dtype(), "heaviside", [&] {
+    using op_t = opmath_t<scalar_t>;
+    cpu_kernel(iter, [](scalar_t xs, scalar_t v) -> scalar_t {
+      const op_t x = static_cast<op_t>(xs);
+      return x == op_t(0) ? v : static_cast<scalar_t>(x > op_t(0));
+    });
+  });
+}
+
 }  // namespace
 
+EMBER_REGISTER_DISPATCH(atan2_stub, CPU, &atan2_kernel);
+EMBER_REGISTER_DISPATCH(hypot_stub, CPU, &hypot_kernel);
+EMBER_REGISTER_DISPATCH(logaddexp_stub, CPU, &logaddexp_kernel);
+EMBER_REGISTER_DISPATCH(logaddexp2_stub, CPU, &logaddexp2_kernel);
+EMBER_REGISTER_DISPATCH(xlogy_stub, CPU, &xlogy_kernel);
+EMBER_REGISTER_DISPATCH(copysign_stub, CPU, &copysign_kernel);
+EMBER_REGISTER_DISPATCH(nextafter_stub, CPU, &nextafter_kernel);
+EMBER_REGISTER_DISPATCH(heaviside_stub, CPU, &heaviside_kernel);
 EMBER_REGISTER_DISPATCH(add_stub, CPU, &add_kernel);
 EMBER_REGISTER_DISPATCH(mul_stub, CPU, &mul_kernel);
 EMBER_REGISTER_DISPATCH(div_true_stub, CPU, &div_true_kernel);

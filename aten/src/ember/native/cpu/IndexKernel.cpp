@@ -272,6 +272,43 @@ struct AccumulateOp {
   }
 };
 
+// scatter_reduce / index_reduce (prod, amax, amin): self[...] = op(self[...], values),
+// in the float opmath type for the 16-bit floats; amax/amin propagate NaN.
+template <typename T, IndexReduce R>
+struct ReduceIntoOp {
+  static T combine(T d, T s) {
+    if constexpr (std::is_same_v<T, bool>) {
+      return R == IndexReduce::Max ? (d || s) : (d && s);  // prod and min of bools: and
+    } else if constexpr (std::is_same_v<T, Half> || std::is_same_v<T, BFloat16>) {
+      return T(ReduceIntoOp<float, R>::combine(static_cast<float>(d), static_cast<float>(s)));
+    } else {
+      if constexpr (R == IndexReduce::Prod) {
+        return static_cast<T>(d * s);
+      } else {
+        if constexpr (std::is_floating_point_v<T>) {
+          if (d != d) return d;
+          if (s != s) return s;
+        }
+        if constexpr (R == IndexReduce::Max) {
+          return s > d ? s : d;
+        } else {
+          return s < d ? s : d;
+        }
+      }
+    }
+  }
+  static void elem(char* a, char* b) {
+    T d, s;
+    std::memcpy(&d, b, sizeof(T));
+    std::memcpy(&s, a, sizeof(T));
+    d = combine(d, s);
+    std::memcpy(b, &d, sizeof(T));
+  }
+  static void run(char* a, char* b, int64_t n, int64_t sa, int64_t sb) {
+    for (int64_t i = 0; i < n; ++i) elem(a + i * sa, b + i * sb);
+  }
+};
+
 template <template <typename> class Op, typename F>
 void with_element_type(size_t itemsize, const F& f) {
   switch (itemsize) {
@@ -308,6 +345,24 @@ void index_put_kernel(const Tensor& dst, const Tensor& values, TensorList indice
   EMBER_DISPATCH_ALL_TYPES_AND_BOOL(dst.dtype(), "index_put_ (accumulate)", [&] {
     index_loop(values, dst, indices, indexed_sizes, indexed_strides, /*allow_parallel=*/false,
                AccumulateOp<scalar_t>{});
+  });
+}
+
+void index_reduce_kernel(const Tensor& dst, const Tensor& values, TensorList indices,
+                         IntArrayRef indexed_sizes, IntArrayRef indexed_strides, IndexReduce op) {
+  if (values.numel() == 0) return;
+  check_indices(indices, indexed_sizes);
+  // Serial, like accumulation: repeated positions must all combine.
+  EMBER_DISPATCH_ALL_TYPES_AND_BOOL(dst.dtype(), "index_reduce", [&] {
+    auto run = [&](auto reduce_op) {
+      index_loop(values, dst, indices, indexed_sizes, indexed_strides, /*allow_parallel=*/false,
+                 reduce_op);
+    };
+    switch (op) {
+      case IndexReduce::Prod: return run(ReduceIntoOp<scalar_t, IndexReduce::Prod>{});
+      case IndexReduce::Max: return run(ReduceIntoOp<scalar_t, IndexReduce::Max>{});
+      case IndexReduce::Min: return run(ReduceIntoOp<scalar_t, IndexReduce::Min>{});
+    }
   });
 }
 
@@ -371,5 +426,6 @@ void nonzero_kernel(const Tensor& self, Tensor& out) {
 EMBER_REGISTER_DISPATCH(index_stub, CPU, &index_kernel);
 EMBER_REGISTER_DISPATCH(index_put_stub, CPU, &index_put_kernel);
 EMBER_REGISTER_DISPATCH(nonzero_stub, CPU, &nonzero_kernel);
+EMBER_REGISTER_DISPATCH(index_reduce_stub, CPU, &index_reduce_kernel);
 
 }  // namespace ember::native

@@ -1,5 +1,6 @@
 // CUDA loops of the arithmetic binary operators (native/BinaryOps.h): add/sub, mul,
-// div (true, trunc, floor), remainder/fmod, bitwise and/or/xor, pow, maximum/minimum.
+// div (true, trunc, floor), remainder/fmod, bitwise and/or/xor, pow, maximum/minimum,
+// atan2, hypot, logaddexp(2), xlogy, copysign, nextafter, heaviside.
 // Inputs arrive in the common dtype (TensorIterator casts them), so each functor is
 // instantiated once per dtype and run by gpu_kernel (Note [CUDA elementwise launcher]).
 // The arithmetic matches the CPU loops (native/cpu/BinaryOpsKernel.cpp) operation for
@@ -7,6 +8,7 @@
 #include <type_traits>
 
 #include <ember/native/BinaryOps.h>
+#include <ember/native/PointwiseMath.h>
 #include <ember/native/cuda/DeviceMath.cuh>
 #include <ember/native/cuda/Loops.cuh>
 
@@ -183,6 +185,76 @@ struct ExtremumFunctor {
   }
 };
 
+// ---- float functions of two arguments (floating common dtype; as the CPU loops) -------
+enum class FloatBinary { Atan2, Hypot, LogAddExp, LogAddExp2, Xlogy, Copysign };
+
+template <typename T, FloatBinary Op>
+struct FloatBinaryFunctor {
+  EMBER_DEVICE T operator()(T x, T y) const {
+    using A = opmath_t<T>;
+    const A a = static_cast<A>(x), b = static_cast<A>(y);
+    if constexpr (Op == FloatBinary::Atan2) return static_cast<T>(math::atan2(a, b));
+    if constexpr (Op == FloatBinary::Hypot) return static_cast<T>(math::hypot(a, b));
+    if constexpr (Op == FloatBinary::Copysign) return static_cast<T>(math::copysign(a, b));
+    if constexpr (Op == FloatBinary::Xlogy) {
+      if (b != b) return static_cast<T>(b);
+      if (a == A(0)) return static_cast<T>(A(0));
+      return static_cast<T>(a * math::log(b));
+    }
+    if constexpr (Op == FloatBinary::LogAddExp || Op == FloatBinary::LogAddExp2) {
+      if (a == b && a - a != a - a) return static_cast<T>(a);  // equal infinities
+      const A m = a > b ? a : b;
+      const A d = -math::fabs(a - b);
+      if constexpr (Op == FloatBinary::LogAddExp) {
+        return static_cast<T>(m + math::log1p(math::exp(d)));
+      } else {
+        return static_cast<T>(m + math::log1p(math::exp2(d)) * A(1.44269504088896340735992468100189214));
+      }
+    }
+  }
+};
+
+template <FloatBinary Op>
+void float_binary_kernel_cuda(TensorIterator& iter) {
+  static constexpr const char* kNames[] = {"atan2", "hypot", "logaddexp", "logaddexp2", "xlogy", "copysign"};
+  const char* name = kNames[static_cast<int>(Op)];
+  EMBER_DISPATCH_FLOATING_TYPES(iter.common_dtype(), name, [&] {
+    gpu_kernel(iter, FloatBinaryFunctor<scalar_t, Op>{}, name);
+  });
+}
+
+template <typename T>
+struct NextafterFunctor {
+  EMBER_DEVICE T operator()(T a, T b) const {
+    if constexpr (std::is_floating_point_v<T>) {
+      return math::nextafter(a, b);
+    } else {
+      return nextafter16(a, b);
+    }
+  }
+};
+
+void nextafter_kernel_cuda(TensorIterator& iter) {
+  EMBER_DISPATCH_FLOATING_TYPES(iter.common_dtype(), "nextafter", [&] {
+    gpu_kernel(iter, NextafterFunctor<scalar_t>{}, "nextafter");
+  });
+}
+
+template <typename T>
+struct HeavisideFunctor {
+  EMBER_DEVICE T operator()(T xs, T v) const {
+    using A = opmath_t<T>;
+    const A x = static_cast<A>(xs);
+    return x == A(0) ? v : static_cast<T>(x > A(0));
+  }
+};
+
+void heaviside_kernel_cuda(TensorIterator& iter) {
+  EMBER_DISPATCH_ALL_TYPES_AND_BOOL(iter.common_dtype(), "heaviside", [&] {
+    gpu_kernel(iter, HeavisideFunctor<scalar_t>{}, "heaviside");
+  });
+}
+
 void add_kernel_cuda(TensorIterator& iter, const Scalar& alpha) {
   EMBER_DISPATCH_ALL_TYPES_AND_BOOL(iter.common_dtype(), "add", [&] {
     gpu_kernel(iter, AddFunctor<scalar_t>{alpha.to<opmath_t<scalar_t>>()}, "add");
@@ -285,6 +357,14 @@ void extremum_kernel_cuda(TensorIterator& iter) {
   });
 }
 
+EMBER_REGISTER_DISPATCH(atan2_stub, CUDA, &float_binary_kernel_cuda<FloatBinary::Atan2>);
+EMBER_REGISTER_DISPATCH(hypot_stub, CUDA, &float_binary_kernel_cuda<FloatBinary::Hypot>);
+EMBER_REGISTER_DISPATCH(logaddexp_stub, CUDA, &float_binary_kernel_cuda<FloatBinary::LogAddExp>);
+EMBER_REGISTER_DISPATCH(logaddexp2_stub, CUDA, &float_binary_kernel_cuda<FloatBinary::LogAddExp2>);
+EMBER_REGISTER_DISPATCH(xlogy_stub, CUDA, &float_binary_kernel_cuda<FloatBinary::Xlogy>);
+EMBER_REGISTER_DISPATCH(copysign_stub, CUDA, &float_binary_kernel_cuda<FloatBinary::Copysign>);
+EMBER_REGISTER_DISPATCH(nextafter_stub, CUDA, &nextafter_kernel_cuda);
+EMBER_REGISTER_DISPATCH(heaviside_stub, CUDA, &heaviside_kernel_cuda);
 EMBER_REGISTER_DISPATCH(add_stub, CUDA, &add_kernel_cuda);
 EMBER_REGISTER_DISPATCH(mul_stub, CUDA, &mul_kernel_cuda);
 EMBER_REGISTER_DISPATCH(div_true_stub, CUDA, &div_true_kernel_cuda);

@@ -34,6 +34,12 @@ EMBER_CUDA_MATH_UNARY(atan, atanf, atan)
 EMBER_CUDA_MATH_UNARY(sinh, sinhf, sinh)
 EMBER_CUDA_MATH_UNARY(cosh, coshf, cosh)
 EMBER_CUDA_MATH_UNARY(erf, erff, erf)
+EMBER_CUDA_MATH_UNARY(erfc, erfcf, erfc)
+EMBER_CUDA_MATH_UNARY(erfinv, erfinvf, erfinv)
+EMBER_CUDA_MATH_UNARY(exp2, exp2f, exp2)
+EMBER_CUDA_MATH_UNARY(asinh, asinhf, asinh)
+EMBER_CUDA_MATH_UNARY(acosh, acoshf, acosh)
+EMBER_CUDA_MATH_UNARY(atanh, atanhf, atanh)
 #undef EMBER_CUDA_MATH_UNARY
 
 EMBER_DEVICE inline float pow(float a, float b) { return ::powf(a, b); }
@@ -42,5 +48,11 @@ EMBER_DEVICE inline float fmod(float a, float b) { return ::fmodf(a, b); }
 EMBER_DEVICE inline double fmod(double a, double b) { return ::fmod(a, b); }
 EMBER_DEVICE inline float copysign(float a, float b) { return ::copysignf(a, b); }
 EMBER_DEVICE inline double copysign(double a, double b) { return ::copysign(a, b); }
+EMBER_DEVICE inline float atan2(float a, float b) { return ::atan2f(a, b); }
+EMBER_DEVICE inline double atan2(double a, double b) { return ::atan2(a, b); }
+EMBER_DEVICE inline float hypot(float a, float b) { return ::hypotf(a, b); }
+EMBER_DEVICE inline double hypot(double a, double b) { return ::hypot(a, b); }
+EMBER_DEVICE inline float nextafter(float a, float b) { return ::nextafterf(a, b); }
+EMBER_DEVICE inline double nextafter(double a, double b) { return ::nextafter(a, b); }
 
 }  // namespace ember::native::cuda::math

@@ -197,8 +197,43 @@ EMBER_DEVICE inline T add_values(T a, T b) {
   }
 }
 
+// The combining rules of index_reduce_stub (see ReduceIntoOp in cpu/IndexKernel.cpp).
+template <IndexReduce R, typename T>
+EMBER_DEVICE inline T reduce_values(T d, T s) {
+  if constexpr (std::is_same_v<T, bool>) {
+    return R == IndexReduce::Max ? (d || s) : (d && s);
+  } else if constexpr (std::is_same_v<T, Half> || std::is_same_v<T, BFloat16>) {
+    return T(reduce_values<R, float>(static_cast<float>(d), static_cast<float>(s)));
+  } else if constexpr (R == IndexReduce::Prod) {
+    return static_cast<T>(d * s);
+  } else {
+    if constexpr (std::is_floating_point_v<T>) {
+      if (d != d) return d;
+      if (s != s) return s;
+    }
+    if constexpr (R == IndexReduce::Max) {
+      return s > d ? s : d;
+    } else {
+      return s < d ? s : d;
+    }
+  }
+}
+
 template <typename T>
-EMBER_DEVICE inline void atomic_add_any(T* addr, T v) {
+struct AddCombine {
+  EMBER_DEVICE T operator()(T a, T b) const { return add_values(a, b); }
+};
+
+template <IndexReduce R>
+struct ReduceCombine {
+  template <typename T>
+  EMBER_DEVICE T operator()(T a, T b) const { return reduce_values<R>(a, b); }
+};
+
+// *addr = combine(*addr, v) for any dtype, by compare-and-swap on the aligned word
+// holding *addr.
+template <typename T, typename Combine>
+EMBER_DEVICE inline void atomic_combine_any(T* addr, T v, Combine combine) {
   if constexpr (sizeof(T) == 8) {
     auto* word = reinterpret_cast<unsigned long long*>(addr);
     unsigned long long old = *word, assumed;
@@ -206,7 +241,7 @@ EMBER_DEVICE inline void atomic_add_any(T* addr, T v) {
       assumed = old;
       T cur;
       memcpy(&cur, &assumed, sizeof(T));
-      const T next = add_values(cur, v);
+      const T next = combine(cur, v);
       unsigned long long next_bits;
       memcpy(&next_bits, &next, sizeof(T));
       old = atomicCAS(word, assumed, next_bits);
@@ -223,7 +258,7 @@ EMBER_DEVICE inline void atomic_add_any(T* addr, T v) {
       const unsigned int bits = sizeof(T) == 4 ? assumed : (assumed & mask) >> shift;
       T cur;
       memcpy(&cur, &bits, sizeof(T));
-      const T next = add_values(cur, v);
+      const T next = combine(cur, v);
       unsigned int next_bits = 0;
       memcpy(&next_bits, &next, sizeof(T));
       const unsigned int merged =
@@ -234,6 +269,11 @@ EMBER_DEVICE inline void atomic_add_any(T* addr, T v) {
 }
 
 template <typename T>
+EMBER_DEVICE inline void atomic_add_any(T* addr, T v) {
+  atomic_combine_any(addr, v, AddCombine<T>{});
+}
+
+template <typename T>
 __global__ void index_put_accumulate_kernel(IndexGeometry g, IndexPointers p, int64_t n) {
   const int64_t e = static_cast<int64_t>(blockIdx.x) * blockDim.x + threadIdx.x;
   if (e >= n) return;
@@ -241,6 +281,16 @@ __global__ void index_put_accumulate_kernel(IndexGeometry g, IndexPointers p, in
   g.offsets(e, off);
   T* dst = reinterpret_cast<T*>(p.data[1] + off[1] + indexed_offset(g, p.idx, off));
   atomic_add_any(dst, *reinterpret_cast<const T*>(p.data[0] + off[0]));
+}
+
+template <typename T, IndexReduce R>
+__global__ void index_reduce_kernel(IndexGeometry g, IndexPointers p, int64_t n) {
+  const int64_t e = static_cast<int64_t>(blockIdx.x) * blockDim.x + threadIdx.x;
+  if (e >= n) return;
+  int64_t off[kIndexOperands];
+  g.offsets(e, off);
+  T* dst = reinterpret_cast<T*>(p.data[1] + off[1] + indexed_offset(g, p.idx, off));
+  atomic_combine_any(dst, *reinterpret_cast<const T*>(p.data[0] + off[0]), ReduceCombine<R>{});
 }
 
 IndexPointers pointers_of(const Tensor& a, const Tensor& b, TensorList indices) {
@@ -298,6 +348,33 @@ void index_put_kernel_cuda(const Tensor& dst, const Tensor& values, TensorList i
       index_put_accumulate_kernel<scalar_t><<<blocks, kBlockThreads, 0, stream>>>(g, p, n);
     });
   }
+  EMBER_CUDA_KERNEL_LAUNCH_CHECK();
+}
+
+void index_reduce_kernel_cuda(const Tensor& dst, const Tensor& values, TensorList indices,
+                              IntArrayRef indexed_sizes, IntArrayRef indexed_strides,
+                              IndexReduce op) {
+  const int64_t n = values.numel();
+  if (n == 0) return;
+  ::ember::cuda::CUDAGuard guard(dst.device());
+  const IndexGeometry g = make_index_geometry(values, dst, indices, indexed_sizes, indexed_strides);
+  const IndexPointers p = pointers_of(values, dst, indices);
+  check_indices_cuda(g, p, n, dst.device());
+  const unsigned blocks = static_cast<unsigned>(ceil_div(n, kBlockThreads));
+  const cudaStream_t stream = current_stream();
+  EMBER_DISPATCH_ALL_TYPES_AND_BOOL(dst.dtype(), "index_reduce", [&] {
+    switch (op) {
+      case IndexReduce::Prod:
+        index_reduce_kernel<scalar_t, IndexReduce::Prod><<<blocks, kBlockThreads, 0, stream>>>(g, p, n);
+        break;
+      case IndexReduce::Max:
+        index_reduce_kernel<scalar_t, IndexReduce::Max><<<blocks, kBlockThreads, 0, stream>>>(g, p, n);
+        break;
+      case IndexReduce::Min:
+        index_reduce_kernel<scalar_t, IndexReduce::Min><<<blocks, kBlockThreads, 0, stream>>>(g, p, n);
+        break;
+    }
+  });
   EMBER_CUDA_KERNEL_LAUNCH_CHECK();
 }
 
@@ -435,5 +512,6 @@ void nonzero_kernel_cuda(const Tensor& self, Tensor& out) {
 EMBER_REGISTER_DISPATCH(index_stub, CUDA, &index_kernel_cuda);
 EMBER_REGISTER_DISPATCH(index_put_stub, CUDA, &index_put_kernel_cuda);
 EMBER_REGISTER_DISPATCH(nonzero_stub, CUDA, &nonzero_kernel_cuda);
+EMBER_REGISTER_DISPATCH(index_reduce_stub, CUDA, &index_reduce_kernel_cuda);
 
 }  // namespace ember::native::cuda

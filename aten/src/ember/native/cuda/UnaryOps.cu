@@ -1,6 +1,8 @@
 // CUDA loops of the unary operators (native/UnaryOps.h), through gpu_kernel. The float
 // functions see floating dtypes only (UnaryOps.cpp promotes integer inputs) and compute
 // the 16-bit floats in float, like the CPU loops.
+#include <limits>
+#include <optional>
 #include <type_traits>
 
 #include <ember/native/UnaryOps.h>
@@ -55,12 +57,28 @@ EMBER_CUDA_FLOAT_OP(AtanOp, atan)
 EMBER_CUDA_FLOAT_OP(SinhOp, sinh)
 EMBER_CUDA_FLOAT_OP(CoshOp, cosh)
 EMBER_CUDA_FLOAT_OP(ErfOp, erf)
+EMBER_CUDA_FLOAT_OP(ErfcOp, erfc)
+EMBER_CUDA_FLOAT_OP(ErfinvOp, erfinv)
+EMBER_CUDA_FLOAT_OP(Exp2Op, exp2)
+EMBER_CUDA_FLOAT_OP(AsinhOp, asinh)
+EMBER_CUDA_FLOAT_OP(AcoshOp, acosh)
+EMBER_CUDA_FLOAT_OP(AtanhOp, atanh)
 // rounding (integers pass through, see RoundingFunctor); round is half to even
 EMBER_CUDA_FLOAT_OP(FloorOp, floor)
 EMBER_CUDA_FLOAT_OP(CeilOp, ceil)
 EMBER_CUDA_FLOAT_OP(RoundOp, nearbyint)
 EMBER_CUDA_FLOAT_OP(TruncOp, trunc)
 #undef EMBER_CUDA_FLOAT_OP
+
+// sin(pi x) / (pi x), 1 at 0, in x's precision (as the CPU loop)
+struct SincOp {
+  template <typename A>
+  EMBER_DEVICE static A f(A x) {
+    if (x == A(0)) return A(1);
+    const A product = static_cast<A>(3.14159265358979323846264338327950288) * x;
+    return math::sin(product) / product;
+  }
+};
 
 template <typename T, typename Op>
 struct FloatUnaryFunctor {
@@ -114,6 +132,65 @@ struct LogicalNotFunctor {
   }
 };
 
+// log(x / (1 - x)), x clamped to [lo, hi] when Clamp (NaN stays NaN)
+template <typename T, bool Clamp>
+struct LogitFunctor {
+  opmath_t<T> lo, hi;
+  EMBER_DEVICE T operator()(T xs) const {
+    using A = opmath_t<T>;
+    A x = static_cast<A>(xs);
+    if constexpr (Clamp) x = x < lo ? lo : (x > hi ? hi : x);
+    return static_cast<T>(math::log(x / (A(1) - x)));
+  }
+};
+
+template <typename T>
+struct FracFunctor {
+  EMBER_DEVICE T operator()(T xs) const {
+    using A = opmath_t<T>;
+    const A x = static_cast<A>(xs);
+    return static_cast<T>(x - math::trunc(x));
+  }
+};
+
+// NaN, +inf, -inf replaced (floating dtypes; the kernel is not run for the others)
+template <typename T>
+struct NanToNumFunctor {
+  T nan_v, pos_v, neg_v;
+  EMBER_DEVICE T operator()(T xs) const {
+    using A = opmath_t<T>;
+    const A x = static_cast<A>(xs);
+    if (x != x) return nan_v;
+    if (x > A(0) && x - x != x - x) return pos_v;  // x - x is NaN only for infinities
+    if (x < A(0) && x - x != x - x) return neg_v;
+    return xs;
+  }
+};
+
+template <typename T>
+struct IdentityFunctor {
+  EMBER_DEVICE T operator()(T x) const { return x; }
+};
+
+enum class Predicate { SignBit, PosInf, NegInf };
+
+template <typename T, Predicate P>
+struct PredicateFunctor {
+  EMBER_DEVICE bool operator()(T xs) const {
+    using A = opmath_t<T>;
+    if constexpr (std::is_floating_point_v<A>) {
+      const A x = static_cast<A>(xs);
+      if constexpr (P == Predicate::SignBit) return math::copysign(A(1), x) < A(0);  // sees -0.0 and -NaN
+      if constexpr (P == Predicate::PosInf) return x > A(0) && x - x != x - x;
+      return x < A(0) && x - x != x - x;
+    } else if constexpr (P == Predicate::SignBit && std::is_signed_v<T>) {
+      return xs < 0;
+    } else {
+      return false;
+    }
+  }
+};
+
 void neg_kernel_cuda(TensorIterator& iter) {
   EMBER_DISPATCH_ALL_TYPES(iter.common_dtype(), "neg", [&] {
     gpu_kernel(iter, NegFunctor<scalar_t>{}, "neg");
@@ -154,6 +231,55 @@ void atan_kernel_cuda(TensorIterator& iter) { float_unary_kernel_cuda<AtanOp>(it
 void sinh_kernel_cuda(TensorIterator& iter) { float_unary_kernel_cuda<SinhOp>(iter, "sinh"); }
 void cosh_kernel_cuda(TensorIterator& iter) { float_unary_kernel_cuda<CoshOp>(iter, "cosh"); }
 void erf_kernel_cuda(TensorIterator& iter) { float_unary_kernel_cuda<ErfOp>(iter, "erf"); }
+
+void erfc_kernel_cuda(TensorIterator& iter) { float_unary_kernel_cuda<ErfcOp>(iter, "erfc"); }
+void erfinv_kernel_cuda(TensorIterator& iter) { float_unary_kernel_cuda<ErfinvOp>(iter, "erfinv"); }
+void exp2_kernel_cuda(TensorIterator& iter) { float_unary_kernel_cuda<Exp2Op>(iter, "exp2"); }
+void asinh_kernel_cuda(TensorIterator& iter) { float_unary_kernel_cuda<AsinhOp>(iter, "asinh"); }
+void acosh_kernel_cuda(TensorIterator& iter) { float_unary_kernel_cuda<AcoshOp>(iter, "acosh"); }
+void atanh_kernel_cuda(TensorIterator& iter) { float_unary_kernel_cuda<AtanhOp>(iter, "atanh"); }
+void sinc_kernel_cuda(TensorIterator& iter) { float_unary_kernel_cuda<SincOp>(iter, "sinc"); }
+
+void logit_kernel_cuda(TensorIterator& iter, double eps) {
+  EMBER_DISPATCH_FLOATING_TYPES(iter.common_dtype(), "logit", [&] {
+    using A = opmath_t<scalar_t>;
+    if (eps < 0) {
+      gpu_kernel(iter, LogitFunctor<scalar_t, false>{A(0), A(0)}, "logit");
+    } else {
+      // the bounds in the element type, as the CPU loop
+      const A lo = static_cast<A>(static_cast<scalar_t>(eps));
+      const A hi = static_cast<A>(static_cast<scalar_t>(A(1) - lo));
+      gpu_kernel(iter, LogitFunctor<scalar_t, true>{lo, hi}, "logit");
+    }
+  });
+}
+
+void frac_kernel_cuda(TensorIterator& iter) {
+  EMBER_DISPATCH_FLOATING_TYPES(iter.common_dtype(), "frac", [&] {
+    gpu_kernel(iter, FracFunctor<scalar_t>{}, "frac");
+  });
+}
+
+void nan_to_num_kernel_cuda(TensorIterator& iter, std::optional<double> nan, std::optional<double> posinf,
+                            std::optional<double> neginf) {
+  EMBER_DISPATCH_ALL_TYPES_AND_BOOL(iter.common_dtype(), "nan_to_num", [&] {
+    if constexpr (std::is_floating_point_v<opmath_t<scalar_t>>) {
+      const scalar_t nan_v = static_cast<scalar_t>(nan ? *nan : 0.0);
+      const scalar_t pos_v = posinf ? static_cast<scalar_t>(*posinf) : std::numeric_limits<scalar_t>::max();
+      const scalar_t neg_v = neginf ? static_cast<scalar_t>(*neginf) : std::numeric_limits<scalar_t>::lowest();
+      gpu_kernel(iter, NanToNumFunctor<scalar_t>{nan_v, pos_v, neg_v}, "nan_to_num");
+    } else {
+      gpu_kernel(iter, IdentityFunctor<scalar_t>{}, "nan_to_num");
+    }
+  });
+}
+
+template <Predicate P>
+void predicate_kernel_cuda(TensorIterator& iter) {
+  EMBER_DISPATCH_ALL_TYPES_AND_BOOL(iter.input_dtype(0), "signbit", [&] {
+    gpu_kernel(iter, PredicateFunctor<scalar_t, P>{}, "signbit");
+  });
+}
 
 template <typename Op>
 void rounding_kernel_cuda(TensorIterator& iter, const char* name) {
@@ -215,5 +341,18 @@ EMBER_REGISTER_DISPATCH(atan_stub, CUDA, &atan_kernel_cuda);
 EMBER_REGISTER_DISPATCH(sinh_stub, CUDA, &sinh_kernel_cuda);
 EMBER_REGISTER_DISPATCH(cosh_stub, CUDA, &cosh_kernel_cuda);
 EMBER_REGISTER_DISPATCH(erf_stub, CUDA, &erf_kernel_cuda);
+EMBER_REGISTER_DISPATCH(erfc_stub, CUDA, &erfc_kernel_cuda);
+EMBER_REGISTER_DISPATCH(erfinv_stub, CUDA, &erfinv_kernel_cuda);
+EMBER_REGISTER_DISPATCH(exp2_stub, CUDA, &exp2_kernel_cuda);
+EMBER_REGISTER_DISPATCH(asinh_stub, CUDA, &asinh_kernel_cuda);
+EMBER_REGISTER_DISPATCH(acosh_stub, CUDA, &acosh_kernel_cuda);
+EMBER_REGISTER_DISPATCH(atanh_stub, CUDA, &atanh_kernel_cuda);
+EMBER_REGISTER_DISPATCH(sinc_stub, CUDA, &sinc_kernel_cuda);
+EMBER_REGISTER_DISPATCH(logit_stub, CUDA, &logit_kernel_cuda);
+EMBER_REGISTER_DISPATCH(frac_stub, CUDA, &frac_kernel_cuda);
+EMBER_REGISTER_DISPATCH(nan_to_num_stub, CUDA, &nan_to_num_kernel_cuda);
+EMBER_REGISTER_DISPATCH(signbit_stub, CUDA, &predicate_kernel_cuda<Predicate::SignBit>);
+EMBER_REGISTER_DISPATCH(isposinf_stub, CUDA, &predicate_kernel_cuda<Predicate::PosInf>);
+EMBER_REGISTER_DISPATCH(isneginf_stub, CUDA, &predicate_kernel_cuda<Predicate::NegInf>);
 
 }  // namespace ember::native::cuda

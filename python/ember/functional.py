@@ -1,0 +1,135 @@
+"""The Python-level forms of some operators, as in PyTorch's torch.functional: tensors
+given as *args (broadcast_tensors, meshgrid, atleast_Nd, chain_matmul, einsum),
+tensordot's `dims` (an int or two lists), einsum's sublist format and cdist's
+compute_mode string. Each maps its arguments onto one generated operator
+(native_functions.yaml); nothing is computed here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ember import _C
+
+_VF = _C._VariableFunctions
+
+__all__ = [
+    "atleast_1d",
+    "atleast_2d",
+    "atleast_3d",
+    "broadcast_tensors",
+    "cdist",
+    "chain_matmul",
+    "einsum",
+    "meshgrid",
+    "tensordot",
+]
+
+
+def broadcast_tensors(*tensors: Any) -> Any:
+    """broadcast_tensors(*tensors): views of the tensors broadcast to one shape."""
+    return _VF.broadcast_tensors(tensors)
+
+
+def _atleast(op: Any, tensors: tuple) -> Any:
+    # One argument is either a tensor or a sequence of them (PyTorch's rule).
+    return op(tensors[0] if len(tensors) == 1 else tensors)
+
+
+def atleast_1d(*tensors: Any) -> Any:
+    """atleast_1d(t) or atleast_1d(t1, t2, ...) / atleast_1d([t1, t2])."""
+    return _atleast(_VF.atleast_1d, tensors)
+
+
+def atleast_2d(*tensors: Any) -> Any:
+    return _atleast(_VF.atleast_2d, tensors)
+
+
+def atleast_3d(*tensors: Any) -> Any:
+    return _atleast(_VF.atleast_3d, tensors)
+
+
+def meshgrid(*tensors: Any, indexing: str | None = None) -> Any:
+    """meshgrid(*tensors, indexing='ij'|'xy'): coordinate grids (views)."""
+    if len(tensors) == 1 and isinstance(tensors[0], (list, tuple)):
+        tensors = tuple(tensors[0])
+    kwargs = {} if indexing is None else {"indexing": indexing}
+    return _VF.meshgrid(tensors, **kwargs)
+
+
+def tensordot(a: Any, b: Any, dims: Any = 2, out: Any = None) -> Any:
+    """tensordot(a, b, dims): dims=n contracts a's last n dims with b's first n;
+    dims=([a dims], [b dims]) names the pairs."""
+    from ember import Tensor
+
+    if not isinstance(dims, (tuple, list, Tensor, int)):
+        # PyTorch's type: RuntimeError, not TypeError.
+        raise RuntimeError(  # noqa: TRY004
+            "tensordot expects dims to be int or tuple[list[int], list[int]] or "
+            f"list[list[int]] containing two lists, but got dims={dims}")
+    if isinstance(dims, Tensor):
+        dims = dims.tolist() if dims.numel() > 1 else int(dims.item())
+    if isinstance(dims, int):
+        if dims < 0:
+            raise RuntimeError(f"tensordot expects dims >= 0, but got dims={dims}")
+        if dims > min(a.dim(), b.dim()):
+            raise RuntimeError(f"tensordot expects dims < ndim_a or ndim_b, but got dims={dims}")
+        dims_a, dims_b = list(range(-dims, 0)), list(range(dims))
+    else:
+        dims_a, dims_b = dims
+        dims_a = [dims_a] if isinstance(dims_a, int) else list(dims_a)
+        dims_b = [dims_b] if isinstance(dims_b, int) else list(dims_b)
+    if out is None:
+        return _VF.tensordot(a, b, dims_a, dims_b)
+    return _VF.tensordot(a, b, dims_a, dims_b, out=out)
+
+
+def _sublist_label(n: Any) -> str:
+    if n is Ellipsis:
+        return "..."
+    if 0 <= n < 26:
+        return chr(ord("A") + n)
+    if 26 <= n < 52:
+        return chr(ord("a") + n - 26)
+    raise ValueError("einsum(): subscript in subscript list is not within the valid range [0, 52)")
+
+
+def einsum(*args: Any) -> Any:
+    """einsum(equation, *operands), einsum(equation, [operands]) or the sublist form
+    einsum(op1, [labels1], op2, [labels2], ..., [output labels])."""
+    from ember import Tensor
+
+    if len(args) < 2:
+        raise ValueError("einsum(): must specify the equation string and at least one operand, "
+                         "or at least one operand and its subscripts list")
+    if isinstance(args[0], Tensor):
+        equation = ",".join("".join(_sublist_label(s) for s in labels) for labels in args[1::2])
+        if len(args) % 2 == 1:
+            equation += "->" + "".join(_sublist_label(s) for s in args[-1])
+            operands = args[:-1:2]
+        else:
+            operands = args[::2]
+    else:
+        equation, operands = args[0], args[1:]
+    if len(operands) == 1 and isinstance(operands[0], (list, tuple)):
+        operands = tuple(operands[0])
+    return _VF.einsum(equation, operands)
+
+
+_CDIST_MODES = {"use_mm_for_euclid_dist_if_necessary": None, "use_mm_for_euclid_dist": 1,
+                "donot_use_mm_for_euclid_dist": 2}
+
+
+def cdist(x1: Any, x2: Any, p: float = 2.0,
+          compute_mode: str = "use_mm_for_euclid_dist_if_necessary") -> Any:
+    """cdist(x1, x2, p): p-norm distances between the rows of x1 and x2."""
+    if compute_mode not in _CDIST_MODES:
+        raise ValueError(f"{compute_mode} is not a valid value for compute_mode")
+    return _VF.cdist(x1, x2, p, _CDIST_MODES[compute_mode])
+
+
+def chain_matmul(*matrices: Any, out: Any = None) -> Any:
+    """chain_matmul(m1, m2, ...): the product in the cheapest order."""
+    if out is None:
+        return _VF.chain_matmul(matrices)
+    return _VF.chain_matmul(matrices, out=out)
