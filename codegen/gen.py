@@ -307,7 +307,9 @@ def _pyi(bs: list[python.Binding]) -> list[dict[str, object]]:
             if o.out is not None:
                 if not kw_started:
                     parts.append("*")
-                parts.append("out: Tensor | None = None")
+                n = o.num_outs
+                parts.append("out: Tensor | None = None" if n == 1 else
+                             f"out: tuple[{', '.join(['Tensor'] * n)}] | None = None")
             rets = o.nf.func.returns
             ret = "None" if not rets else ("Tensor" if len(rets) == 1 and rets[0].type.is_tensor_like() else "Any")
             sigs.append(f"def {b.name}({', '.join(parts)}) -> {ret}: ...")
