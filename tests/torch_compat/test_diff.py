@@ -44,7 +44,6 @@ KNOWN: list[tuple[str, str, str]] = [
     (r"^clamp\(bool t\)", r"strides", "clamp(bool) promoted output layout"),
     (r"^index\(t\) \(bool\)", r"single element", "a 0-dim bool tensor as a Python index (__index__)"),
     (r"^device$", r"result\[4\]", "device('cpu', 0).index is None in ember"),
-    (r"Ellipsis, Ellipsis", r"single ellipsis", "PyTorch accepts x[..., ...]"),
     (r"^x\[(\[0, 2\]|\[\[0, 1\], \[2, 3\]\]|\(slice\(None, None, None\), \[0, 2\]\)|\(\[0, 1\], \[1, 2\]\)|\[-1, 0\]|"
      r"\[True, False, True, False\]|True|\(0, \[0, 1\]\)|\(\[0, 2\], \[0\]\)|\[5\]|\[\[0\]\]|"
      r"\(\[0, 1\], slice\(None, None, None\), \[1, 2\]\))\] \w+ (t|step|offset)", r"strides",
