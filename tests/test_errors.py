@@ -87,8 +87,10 @@ def test_cpp_errors_map_to_python_types(t) -> None:
         t.view(4, 2)
     with pytest.raises(ValueError, match="set_num_threads"):
         ember.set_num_threads(-1)
-    with pytest.raises(RuntimeError, match="Overflow when unpacking long"):
+    with pytest.raises(OverflowError, match="int too big to convert"):
         t + 2**64
+    with pytest.raises(ValueError, match="Overflow when unpacking long long"):
+        t.sum(2**70)
 
 
 def test_errors_leave_interpreter_usable(t) -> None:
