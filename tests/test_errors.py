@@ -18,7 +18,7 @@ def test_invalid_combination_lists_signatures(t) -> None:
         ember.max(t, "a")
     msg = str(e.value)
     assert msg.startswith("max() received an invalid combination of arguments - got (Tensor, str), but expected one of:")
-    assert " * (Tensor input, int dim, bool keepdim = False)" in msg
+    assert " * (Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)" in msg
 
 
 def test_single_signature_errors(t) -> None:
