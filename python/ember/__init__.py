@@ -79,6 +79,7 @@ for _name in _generated:
 del _name
 
 from ember import autograd, cuda, version
+from ember.functional import norm
 from ember.serialization import load, save
 from ember.autograd import enable_grad, inference_mode, is_grad_enabled, is_inference_mode_enabled, no_grad, set_grad_enabled
 from ember.version import __version__

@@ -81,6 +81,11 @@ class Tensor(_C.TensorBase):
     def is_complex(self) -> bool:
         return self.dtype.is_complex
 
+    def norm(self, p: Any = "fro", dim: Any = None, keepdim: bool = False, dtype: Any = None) -> Tensor:
+        from ember.functional import norm
+
+        return norm(self, p, dim, keepdim, dtype=dtype)
+
     def __contains__(self, element: Any) -> bool:
         if not isinstance(element, (Tensor, int, float, bool)):
             raise RuntimeError(  # noqa: TRY004 (PyTorch raises RuntimeError here)
