@@ -78,7 +78,7 @@ for _name in _generated:
     globals()[_name] = getattr(_C._VariableFunctions, _name)
 del _name
 
-from ember import autograd, cuda, version
+from ember import autograd, cuda, linalg, version
 from ember.functional import norm
 from ember.serialization import load, save
 from ember.autograd import enable_grad, inference_mode, is_grad_enabled, is_inference_mode_enabled, no_grad, set_grad_enabled
