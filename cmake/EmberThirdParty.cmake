@@ -107,6 +107,27 @@ function(ember_find_blas)
     message(FATAL_ERROR "scipy-openblas32 ${version}: cblas_sgemm not found in ${inc}/cblas.h")
   endif()
   set(EMBER_BLAS_SYMBOL_MAP "${lines}")
+
+  # LAPACKE (the same library's LAPACK, through its C interface): the same mapping,
+  # read from lapacke.h, into <ember/config/lapacke.h>.
+  file(READ "${stage}/include/lapacke.h" lapacke_header)
+  string(REGEX MATCHALL "${prefix}LAPACKE_[a-z][A-Za-z0-9_]*[ \t]*\\(" lapacke_decls "${lapacke_header}")
+  set(lapacke_lines "")
+  set(lapacke_seen "")
+  foreach(d IN LISTS lapacke_decls)
+    string(REGEX REPLACE "[ \t]*\\($" "" sym "${d}")
+    string(REGEX REPLACE "^${prefix}" "" name "${sym}")
+    if(NOT name IN_LIST lapacke_seen AND NOT prefix STREQUAL "")
+      list(APPEND lapacke_seen "${name}")
+      string(APPEND lapacke_lines "#define ${name} ${sym}\n")
+    endif()
+  endforeach()
+  if(NOT "LAPACKE_sgetrf" IN_LIST lapacke_seen AND NOT prefix STREQUAL "")
+    message(FATAL_ERROR "scipy-openblas32 ${version}: LAPACKE_sgetrf not found in ${inc}/lapacke.h")
+  endif()
+  set(EMBER_LAPACKE_SYMBOL_MAP "${lapacke_lines}")
+  configure_file("${CMAKE_SOURCE_DIR}/cmake/lapacke.h.in"
+                 "${CMAKE_BINARY_DIR}/config/ember/config/lapacke.h" @ONLY)
   set(EMBER_BLAS_DESCRIPTION "OpenBLAS ${version} (scipy-openblas32, symbol prefix '${prefix}')")
   configure_file("${CMAKE_SOURCE_DIR}/cmake/cblas.h.in"
                  "${CMAKE_BINARY_DIR}/config/ember/config/cblas.h" @ONLY)

@@ -32,6 +32,12 @@ PY_METHOD_SHARDS = 3
 GEN = "ember/generated"
 
 
+
+def _c_string_body(text: str) -> str:
+    """text escaped for the inside of a C++ string literal (a schema default such as
+    `str UPLO="L"` carries double quotes)."""
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
 def outputs(backends: Iterable[str]) -> list[str]:
     backends = list(backends)
     files = [
@@ -235,7 +241,7 @@ def _binding_info(b: python.Binding) -> dict[str, object]:
     return {
         "fn": ("meth_" if b.method else "fn_") + b.name,
         "name": b.name,
-        "signatures": [o.signature(b.name) for o in b.overloads],
+        "signatures": [_c_string_body(o.signature(b.name)) for o in b.overloads],
         "max_args": max(b.max_args, 1),
         "method": b.method,
         "cases": cases,
@@ -307,7 +313,9 @@ def _pyi(bs: list[python.Binding]) -> list[dict[str, object]]:
             if o.out is not None:
                 if not kw_started:
                     parts.append("*")
-                parts.append("out: Tensor | None = None")
+                n = o.num_outs
+                parts.append("out: Tensor | None = None" if n == 1 else
+                             f"out: tuple[{', '.join(['Tensor'] * n)}] | None = None")
             rets = o.nf.func.returns
             ret = "None" if not rets else ("Tensor" if len(rets) == 1 and rets[0].type.is_tensor_like() else "Any")
             sigs.append(f"def {b.name}({', '.join(parts)}) -> {ret}: ...")

@@ -45,7 +45,8 @@ class Overload:
             parts.append(_py_arg(a, rename_self=not self.method))
         kw = [_py_arg(a, rename_self=False) for a in args.kwarg_only]
         if self.out is not None:
-            kw.append("Tensor? out=None")
+            n = self.num_outs
+            kw.append("Tensor? out=None" if n == 1 else f"Tensor[{n}]? out=None")
         if kw:
             parts.append("*")
             parts += kw
@@ -54,6 +55,11 @@ class Overload:
     @property
     def out_index(self) -> int | None:
         return len(self.py_args()) if self.out is not None else None
+
+    @property
+    def num_outs(self) -> int:
+        """How many tensors ``out=`` takes: 1, or a tuple's length (``max.dim_max``)."""
+        return len(self.out.func.arguments.out) if self.out is not None else 0
 
 
 def _py_arg(a: Argument, *, rename_self: bool) -> str:
@@ -74,11 +80,11 @@ class Binding:
 
 
 def _out_twins(nfs: list[NativeFunction]) -> dict[NativeFunction, NativeFunction]:
-    """functional op -> its single-output out= twin (same base name and
-    functional signature)."""
+    """functional op -> its out= twin (same base name and functional signature);
+    a twin with several outputs takes ``out=`` as a tuple, as in PyTorch."""
     by_sig: dict[object, NativeFunction] = {}
     for nf in nfs:
-        if nf.func.kind() == SchemaKind.out and len(nf.func.arguments.out) == 1:
+        if nf.func.kind() == SchemaKind.out:
             by_sig.setdefault(nf.func.signature(strip_default=True), nf)
     twins = {}
     for nf in nfs:
@@ -160,13 +166,19 @@ def _plan(o: Overload, target: NativeFunction, binding: Binding, *, use_out: boo
     prelude: list[str] = []
     args: list[str] = []
     self_arg = func.arguments.self_arg
+    outs = func.arguments.out
+    if len(outs) > 1:
+        prelude.append(f"auto outs_ = _r.out_tensors({o.out_index}, {len(outs)});")
     for a in func.arguments.flat_all:
         if o.method and self_arg is not None and a is self_arg:
             continue  # the method's receiver
-        if a in func.arguments.out:
+        if a in outs:
             assert o.out_index is not None
-            prelude.append(f"Tensor out_ = _r.tensor({o.out_index});")
-            args.append("out_")
+            if len(outs) == 1:
+                prelude.append(f"Tensor out_ = _r.tensor({o.out_index});")
+                args.append("out_")
+            else:
+                args.append(f"outs_[{outs.index(a)}]")
             continue
         i = index[a.name]
         expr = _accessor(a).format(i=i)
@@ -178,7 +190,11 @@ def _plan(o: Overload, target: NativeFunction, binding: Binding, *, use_out: boo
     callee = f"self.{cpp.cpp_name(func)}" if o.method else f"ember::{cpp.cpp_name(func)}"
     call = f"{callee}({', '.join(args)})"
     ret = cpp.returns_type(func)
-    if use_out:
+    if use_out and len(outs) > 1:
+        # The caller's own tensors, in a named tuple like torch.return_types.max_out.
+        fields = ", ".join(f'"{r.name}"' for r in func.returns)
+        result = f'return _r.return_out_tuple({o.out_index}, "{binding.name}_out", {{{fields}}});'
+    elif use_out:
         result = f"return _r.return_object({o.out_index});"
     elif func.kind() == SchemaKind.inplace:
         result = "Py_INCREF(self_); return self_;" if o.method else "return _r.return_object(0);"

@@ -62,7 +62,7 @@ def test_tensor_copies() -> None:
         ("abc", TypeError, "new\\(\\): invalid data type 'str'"),
         ([1, "a"], TypeError, "invalid data type 'str'"),
         ({}, RuntimeError, "Could not infer dtype of dict"),
-        ([2**63], RuntimeError, "Overflow"),
+        ([2**63], ValueError, "Overflow when unpacking long long"),
         # a tensor inside the data is a scalar, as in PyTorch
         ([ember.tensor([1.0, 2.0]), 3.0], ValueError, "only one element tensors"),
         ([ember.tensor([1, 2]), ember.tensor([3, 4])], ValueError, "only one element tensors"),

@@ -18,7 +18,7 @@ def test_invalid_combination_lists_signatures(t) -> None:
         ember.max(t, "a")
     msg = str(e.value)
     assert msg.startswith("max() received an invalid combination of arguments - got (Tensor, str), but expected one of:")
-    assert " * (Tensor input, int dim, bool keepdim = False)" in msg
+    assert " * (Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)" in msg
 
 
 def test_single_signature_errors(t) -> None:
@@ -87,8 +87,10 @@ def test_cpp_errors_map_to_python_types(t) -> None:
         t.view(4, 2)
     with pytest.raises(ValueError, match="set_num_threads"):
         ember.set_num_threads(-1)
-    with pytest.raises(RuntimeError, match="Overflow when unpacking long"):
+    with pytest.raises(OverflowError, match="int too big to convert"):
         t + 2**64
+    with pytest.raises(ValueError, match="Overflow when unpacking long long"):
+        t.sum(2**70)
 
 
 def test_errors_leave_interpreter_usable(t) -> None:

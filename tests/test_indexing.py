@@ -102,6 +102,10 @@ def test_pytorch_rules_differing_from_numpy() -> None:
     assert tuple(t[ember.tensor(1)].shape) == (3, 4)
     assert t[()].data_ptr() == t.data_ptr() and t[()] is not t
     assert t[...].shape == t.shape
+    # Several ellipses are accepted (PyTorch): each skips the unnamed dims again.
+    assert t[..., ...].shape == t.shape and tuple(t[0, ..., ...].shape) == (3, 4)
+    with pytest.raises(IndexError):
+        t[0, ..., ..., 1]  # the second ellipsis skips one more dim than there is
 
 
 @pytest.mark.parametrize(
@@ -111,7 +115,7 @@ def test_pytorch_rules_differing_from_numpy() -> None:
         ((0, 3), IndexError, "index 3 is out of bounds for dimension 1 with size 3"),
         ((0, 0, -5), IndexError, "index -5 is out of bounds for dimension 2 with size 4"),
         ((0, 0, 0, 0), IndexError, "too many indices for tensor of dimension 3"),
-        ((Ellipsis, Ellipsis), IndexError, "an index can only have a single ellipsis"),
+        ((Ellipsis, 0, 0, 0, 0), IndexError, "too many indices for tensor of dimension 3"),
         (slice(None, None, -1), ValueError, "step must be greater than zero"),
         (1.5, IndexError, "only integers, slices"),
         ("a", TypeError, "invalid data type 'str'"),

@@ -14,6 +14,7 @@ ember._C; this package adds the Tensor class (ember/_tensor.py), printing
 from __future__ import annotations
 
 import builtins as _builtins
+import math as _math
 from typing import Any as _Any
 
 from ember._loader import load_extension as _load_extension
@@ -77,8 +78,20 @@ for _name in _generated:
     globals()[_name] = getattr(_C._VariableFunctions, _name)
 del _name
 
-from ember import cuda, version
+from ember import autograd, cuda, linalg, version
+from ember import functional
+from ember.functional import (atleast_1d, atleast_2d, atleast_3d, broadcast_tensors, cdist, chain_matmul, einsum,
+                              meshgrid, norm, tensordot)
+from ember.serialization import load, save
+from ember.autograd import enable_grad, inference_mode, is_grad_enabled, is_inference_mode_enabled, no_grad, set_grad_enabled
 from ember.version import __version__
+
+# Constants, as PyTorch exports them (ember.pi, ember.inf, x[:, ember.newaxis]).
+e = _math.e
+pi = _math.pi
+inf = _math.inf
+nan = _math.nan
+newaxis = None
 
 
 def is_tensor(obj: _Any) -> _builtins.bool:
@@ -88,6 +101,21 @@ def is_tensor(obj: _Any) -> _builtins.bool:
 
 def is_floating_point(t: Tensor) -> _builtins.bool:
     return t.is_floating_point()
+
+
+def is_complex(t: Tensor) -> _builtins.bool:
+    """Whether t has a complex dtype (ember has none yet, so always False)."""
+    return t.is_complex()
+
+
+def get_rng_state() -> Tensor:
+    """The default CPU generator's state, as a uint8 tensor (see Generator.get_state)."""
+    return default_generator.get_state()
+
+
+def set_rng_state(new_state: Tensor) -> None:
+    """Restores the default CPU generator from a get_rng_state() tensor."""
+    default_generator.set_state(new_state)
 
 
 def numel(t: Tensor) -> _builtins.int:

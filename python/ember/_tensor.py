@@ -57,6 +57,35 @@ class Tensor(_C.TensorBase):
         memo[id(self)] = result
         return result
 
+    # Autograd surface. ember has no autograd yet: every tensor is a leaf without a
+    # gradient, and asking for one is a NotImplementedError naming the call.
+    grad_fn = None
+
+    def requires_grad_(self, requires_grad: bool = True) -> Tensor:
+        self.requires_grad = requires_grad  # False is fine; True raises NotImplementedError
+        return self
+
+    def detach_(self) -> Tensor:
+        return self  # nothing to detach from without autograd
+
+    def retain_grad(self) -> None:
+        raise NotImplementedError("Tensor.retain_grad: ember has no autograd yet")
+
+    def register_hook(self, hook: Any) -> Any:
+        raise NotImplementedError("Tensor.register_hook: ember has no autograd yet")
+
+    def backward(self, gradient: Any = None, retain_graph: Any = None, create_graph: bool = False,
+                 inputs: Any = None) -> None:
+        raise NotImplementedError("Tensor.backward: ember has no autograd yet")
+
+    def is_complex(self) -> bool:
+        return self.dtype.is_complex
+
+    def norm(self, p: Any = "fro", dim: Any = None, keepdim: bool = False, dtype: Any = None) -> Tensor:
+        from ember.functional import norm
+
+        return norm(self, p, dim, keepdim, dtype=dtype)
+
     def __contains__(self, element: Any) -> bool:
         if not isinstance(element, (Tensor, int, float, bool)):
             raise RuntimeError(  # noqa: TRY004 (PyTorch raises RuntimeError here)

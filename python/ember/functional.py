@@ -1,13 +1,13 @@
 """The Python-level forms of some operators, as in PyTorch's torch.functional: tensors
 given as *args (broadcast_tensors, meshgrid, atleast_Nd, chain_matmul, einsum),
 tensordot's `dims` (an int or two lists), einsum's sublist format and cdist's
-compute_mode string. Each maps its arguments onto one generated operator
-(native_functions.yaml); nothing is computed here.
+compute_mode string, and norm (torch.norm's p='fro' default). Each maps its
+arguments onto generated operators (native_functions.yaml); nothing is computed here.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Sequence
 
 from ember import _C
 
@@ -22,6 +22,7 @@ __all__ = [
     "chain_matmul",
     "einsum",
     "meshgrid",
+    "norm",
     "tensordot",
 ]
 
@@ -133,3 +134,21 @@ def chain_matmul(*matrices: Any, out: Any = None) -> Any:
     if out is None:
         return _VF.chain_matmul(matrices)
     return _VF.chain_matmul(matrices, out=out)
+
+
+def norm(input: Any, p: Any = "fro", dim: int | Sequence[int] | None = None, keepdim: bool = False,
+         out: Any = None, dtype: Any = None) -> Any:
+    """The norm of input, as torch.norm computes it: p='fro' (the default) or a number
+    is a vector norm over `dim` (all elements when None); p='nuc' (or 'fro' over more
+    than two dims) is a matrix norm, which ember does not have yet."""
+    _dim = [dim] if isinstance(dim, int) else (list(dim) if dim is not None else None)
+    if isinstance(p, str):
+        if not (p == "fro" and (dim is None or isinstance(dim, int) or len(dim) <= 2)):
+            raise NotImplementedError(f"norm: p={p!r} needs linalg.matrix_norm, which ember does not have yet")
+        p = 2
+    result = _VF.linalg_vector_norm(input, 2.0 if p is None else p, _dim, keepdim, dtype=dtype)
+    if out is None:
+        return result
+    if out.dtype != result.dtype:
+        raise RuntimeError(f"Expected out tensor to have dtype {result.dtype}, but got {out.dtype} instead")
+    return out.resize_(result.shape).copy_(result)

@@ -74,8 +74,11 @@ def test_python_signatures_fold_out_into_functional(tmp_path: Path) -> None:
     _generate(tmp_path)
     text = "".join((tmp_path / f"ember/generated/python_functions_{i}.cpp").read_text() for i in range(3))
     assert '"add(Tensor input, Tensor other, *, Scalar alpha=1, Tensor? out=None)"' in text
-    assert '"max(Tensor input, int dim, bool keepdim=False)"' in text
+    # A two-output out= twin (max.dim_max) takes out= as a tuple and returns the
+    # caller's tensors as a named tuple, like torch.return_types.max_out.
+    assert '"max(Tensor input, int dim, bool keepdim=False, *, Tensor[2]? out=None)"' in text
     assert 'wrap_named(std::move(result_), "max", {"values", "indices"})' in text
+    assert 'return _r.return_out_tuple(3, "max_out", {"values", "indices"});' in text
 
 
 def test_cli_list_outputs_matches_generate(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ class IndexError : public Error { public: using Error::Error; };          // -> 
 class TypeError : public Error { public: using Error::Error; };           // -> TypeError
 class ValueError : public Error { public: using Error::Error; };          // -> ValueError
 class NotImplementedError : public Error { public: using Error::Error; }; // -> NotImplementedError
+class LinAlgError : public Error { public: using Error::Error; };         // -> ember.linalg.LinAlgError
 
 namespace detail {
 inline void str_append(std::ostringstream&) {}

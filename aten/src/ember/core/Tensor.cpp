@@ -1,18 +1,16 @@
 #include <ember/core/Tensor.h>
 
 #include <cstring>
+#include <limits>
 
 #include <ember/core/DeviceHooks.h>
 
 namespace ember {
 
 Tensor empty_tensor(IntArrayRef sizes, ScalarType dtype, Device device) {
-  const int64_t numel = compute_numel(sizes);
-  const size_t itemsize = element_size(dtype);
-  EMBER_CHECK(numel == 0 || static_cast<size_t>(numel) <= SIZE_MAX / itemsize,
-              "empty: tensor of sizes ", sizes, " is too large");
+  const size_t nbytes = storage_nbytes("empty", sizes, compute_numel(sizes), 0, element_size(dtype));
   DeviceGuard guard(device);  // allocate on cuda:N, not on the current device
-  auto storage = std::make_shared<StorageImpl>(numel * itemsize, get_allocator(device.type));
+  auto storage = std::make_shared<StorageImpl>(nbytes, get_allocator(device.type));
   return Tensor(std::make_shared<TensorImpl>(std::move(storage), dtype, sizes));
 }
 
@@ -27,11 +25,15 @@ Tensor empty_strided_tensor(IntArrayRef sizes, IntArrayRef strides, ScalarType d
       extent = 0;
       break;
     }
-    extent += (sizes[d] - 1) * strides[d];
+    // (size - 1) * stride, checked: a wrapped-around extent would allocate too little.
+    const int64_t step = strides[d] == 0 ? 0 : (sizes[d] - 1);
+    EMBER_CHECK(strides[d] == 0 || step <= (std::numeric_limits<int64_t>::max() - extent) / strides[d],
+                "empty_strided: tensor of sizes ", sizes, " and strides ", strides, " is too large");
+    extent += step * strides[d];
   }
+  const size_t nbytes = storage_nbytes("empty_strided", sizes, extent, 0, element_size(dtype));
   DeviceGuard guard(device);
-  auto storage =
-      std::make_shared<StorageImpl>(extent * element_size(dtype), get_allocator(device.type));
+  auto storage = std::make_shared<StorageImpl>(nbytes, get_allocator(device.type));
   return Tensor(std::make_shared<TensorImpl>(std::move(storage), dtype, sizes, strides, 0));
 }
 

@@ -88,4 +88,13 @@ int64_t compute_numel(IntArrayRef sizes) {
   return n;
 }
 
+size_t storage_nbytes(const char* op, IntArrayRef sizes, int64_t numel, int64_t storage_offset,
+                      size_t itemsize) {
+  if (numel == 0) return 0;
+  const uint64_t elements = static_cast<uint64_t>(numel) + static_cast<uint64_t>(storage_offset);
+  EMBER_CHECK(elements >= static_cast<uint64_t>(numel) && elements <= SIZE_MAX / itemsize, op,
+              ": tensor of sizes ", sizes, " is too large");
+  return static_cast<size_t>(elements) * itemsize;
+}
+
 }  // namespace ember

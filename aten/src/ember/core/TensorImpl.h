@@ -81,5 +81,10 @@ DimVector contiguous_strides(IntArrayRef sizes);
 int64_t maybe_wrap_dim(int64_t dim, int64_t ndim, bool wrap_scalar = true);
 // Product of sizes, with an overflow check.
 int64_t compute_numel(IntArrayRef sizes);
+// Bytes a storage needs to hold `numel` elements of `itemsize` after `storage_offset`
+// elements: RuntimeError naming `op` and `sizes` when that overflows size_t, instead of
+// a wrapped-around count that would allocate too little.
+size_t storage_nbytes(const char* op, IntArrayRef sizes, int64_t numel, int64_t storage_offset,
+                      size_t itemsize);
 
 }  // namespace ember

@@ -44,7 +44,7 @@ void resize_output(const Tensor& out, IntArrayRef shape) {
   TensorImpl* impl = out.impl();
   const int64_t numel = compute_numel(shape);
   const size_t needed =
-      static_cast<size_t>(numel + impl->storage_offset()) * impl->itemsize();
+      storage_nbytes("resize", shape, numel, impl->storage_offset(), impl->itemsize());
   if (numel > 0) impl->storage()->grow(needed);
   impl->set_sizes_contiguous(shape);
 }

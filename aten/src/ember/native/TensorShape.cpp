@@ -693,7 +693,8 @@ Tensor& resize_(Tensor& self, IntArrayRef size, std::optional<MemoryFormat> memo
   const int64_t numel = compute_numel(size);
   if (numel > 0) {
     // The new elements live after the current storage offset; grow() keeps the old bytes.
-    const size_t needed = static_cast<size_t>(impl->storage_offset() + numel) * impl->itemsize();
+    const size_t needed =
+        storage_nbytes("resize_", size, numel, impl->storage_offset(), impl->itemsize());
     impl->storage()->grow(needed);
   }
   impl->set_sizes_contiguous(size);

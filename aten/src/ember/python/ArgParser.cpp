@@ -9,6 +9,7 @@
 #include <ember/python/PyGenerator.h>
 #include <ember/python/PyNumbers.h>
 #include <ember/python/PyTensor.h>
+#include <ember/python/Wrap.h>
 
 namespace ember::python {
 namespace {
@@ -656,6 +657,25 @@ std::vector<Tensor> PythonArgs::tensorlist(int i) const {
   out.reserve(n);
   for (Py_ssize_t k = 0; k < n; ++k) out.push_back(tensor_of(PySequence_Fast_ITEMS(o)[k]));
   return out;
+}
+
+std::vector<Tensor> PythonArgs::out_tensors(int i, size_t n) const {
+  PyObject* o = args[i];
+  if (!o) return std::vector<Tensor>(n);  // out=None: the kernel allocates every output
+  const size_t got = static_cast<size_t>(PySequence_Fast_GET_SIZE(o));
+  if (got != n) throw TypeError(str("expected tuple of ", n, " elements but got ", got));
+  return tensorlist(i);
+}
+
+PyObject* PythonArgs::return_out_tuple(int i, const char* name,
+                                       std::initializer_list<const char*> fields) const {
+  PyObject* r = check(PyStructSequence_New(return_type(name, fields)));
+  for (Py_ssize_t k = 0; k < static_cast<Py_ssize_t>(fields.size()); ++k) {
+    PyObject* item = PySequence_Fast_ITEMS(args[i])[k];
+    Py_INCREF(item);
+    PyStructSequence_SET_ITEM(r, k, item);
+  }
+  return r;
 }
 
 std::vector<std::optional<Tensor>> PythonArgs::optional_tensorlist(int i) const {

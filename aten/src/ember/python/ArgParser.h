@@ -37,6 +37,8 @@
 //   in its signature.
 #include <Python.h>
 
+#include <initializer_list>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -159,6 +161,10 @@ class PythonArgs {
     return o;
   }
   PyObject* object(int i) const { return args[i]; }  // borrowed; nullptr when absent/None
+  // A tuple out= (max.dim_max: values, indices): its n tensors, TypeError on another
+  // length; then the same objects again as a named tuple ember.return_types.<name>.
+  std::vector<Tensor> out_tensors(int i, size_t n) const;
+  PyObject* return_out_tuple(int i, const char* name, std::initializer_list<const char*> fields) const;
 
   Tensor tensor(int i) const;
   std::optional<Tensor> optional_tensor(int i) const;

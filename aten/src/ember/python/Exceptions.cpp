@@ -8,6 +8,17 @@
 
 namespace ember::python {
 
+PyObject* linalg_error_type() {
+  // ember.linalg.LinAlgError: a RuntimeError subclass, like torch.linalg.LinAlgError.
+  // Created on first use and kept for the life of the process.
+  static PyObject* type = PyErr_NewExceptionWithDoc(
+      "ember.linalg.LinAlgError",
+      "Raised when a linear-algebra function cannot complete (a singular matrix, a matrix "
+      "that is not positive-definite, an algorithm that did not converge).",
+      PyExc_RuntimeError, nullptr);
+  return type ? type : PyExc_RuntimeError;
+}
+
 void set_python_error_from_current_exception() noexcept {
   // Order matters: the most derived classes first.
   try {
@@ -26,6 +37,8 @@ void set_python_error_from_current_exception() noexcept {
     PyErr_SetString(PyExc_ValueError, e.what());
   } catch (const NotImplementedError& e) {
     PyErr_SetString(PyExc_NotImplementedError, e.what());
+  } catch (const LinAlgError& e) {
+    PyErr_SetString(linalg_error_type(), e.what());
   } catch (const std::bad_alloc&) {
     PyErr_NoMemory();
   } catch (const std::exception& e) {

@@ -55,6 +55,9 @@ class python_error : public std::exception {
 
 // Sets the Python error indicator from the exception being handled. Call only
 // inside a catch block.
+// The Python type of ember::LinAlgError (ember.linalg.LinAlgError, a RuntimeError).
+PyObject* linalg_error_type();
+
 void set_python_error_from_current_exception() noexcept;
 
 // Throws python_error if a Python exception is pending; convenience for checking

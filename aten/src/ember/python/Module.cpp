@@ -99,6 +99,7 @@ void init_module(py::module_& m) {
     }
   });
 
+  m.attr("_LinAlgError") = py::handle(linalg_error_type());
   m.def("_set_tensor_class", [](py::handle cls) { set_tensor_class(cls.ptr()); },
         "Records ember.Tensor as the class of every tensor _C returns.");
 

@@ -25,7 +25,7 @@ uint64_t seed_from(PyObject* o) {
   const long long s = PyLong_AsLongLong(o);
   if (s == -1 && PyErr_Occurred()) {
     PyErr_Clear();
-    throw Error("Overflow when unpacking long: seeds must lie in [-0x8000_0000_0000_0000, "
+    throw ValueError("Overflow when unpacking long long: seeds must lie in [-0x8000_0000_0000_0000, "
                 "0xffff_ffff_ffff_ffff]");
   }
   return static_cast<uint64_t>(s);

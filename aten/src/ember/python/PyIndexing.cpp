@@ -8,7 +8,7 @@
 //   int        select(dim, i)                      (the dim disappears)
 //   slice      slice(dim, start, stop, step)      (a view; step must be > 0)
 //   None       unsqueeze(dim)
-//   Ellipsis   skips the dims no other item names
+//   Ellipsis   skips the dims no other item names (PyTorch accepts several)
 //   True/False unsqueeze(dim) plus an index of [0] / [] (PyTorch's rule)
 //   a bool tensor or list    replaced by its nonzero() columns, one per dim it covers
 //   an integer tensor or list  an advanced index for that dim
@@ -174,16 +174,12 @@ Indexed apply_indexing(const Tensor& self, PyObject* index) {
 
   // Dims named by the items (everything but None and Ellipsis; a bool tensor
   // covers its own dims).
+  // Several ellipses are accepted, as PyTorch does: each one skips the unnamed dims
+  // again (harmless when every dim is named, an IndexError further on otherwise).
   int64_t specified = 0;
-  bool seen_ellipsis = false;
   for (Py_ssize_t i = 0; i < n; ++i) {
     PyObject* o = PyTuple_GET_ITEM(items.p, i);
-    if (o == Py_None || PyBool_Check(o)) continue;
-    if (o == Py_Ellipsis) {
-      EMBER_CHECK_INDEX(!seen_ellipsis, "an index can only have a single ellipsis ('...')");
-      seen_ellipsis = true;
-      continue;
-    }
+    if (o == Py_None || PyBool_Check(o) || o == Py_Ellipsis) continue;
     if (is_tensor(o)) {
       const Tensor& t = tensor_of(o);
       const bool mask = t.dtype() == ScalarType::Bool || t.dtype() == ScalarType::Byte;

@@ -46,14 +46,24 @@ int64_t unpack_long(PyObject* o) {
     v = PyLong_AsLongLongAndOverflow(idx, &overflow);
     Py_DECREF(idx);
   }
-  if (overflow != 0) throw Error("Overflow when unpacking long");
+  if (overflow != 0) throw ValueError("Overflow when unpacking long long");
   if (v == -1 && PyErr_Occurred()) throw python_error();
   return static_cast<int64_t>(v);
 }
 
 Scalar to_scalar(PyObject* o) {
   if (PyBool_Check(o)) return Scalar(o == Py_True);
-  if (PyLong_Check(o)) return Scalar(unpack_long(o));
+  if (PyLong_Check(o)) {
+    int overflow = 0;
+    const long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
+    if (overflow != 0) {
+      // A number argument (Scalar) that no int64 holds: PyTorch's OverflowError.
+      PyErr_SetString(PyExc_OverflowError, "int too big to convert");
+      throw python_error();
+    }
+    if (v == -1 && PyErr_Occurred()) throw python_error();
+    return Scalar(static_cast<int64_t>(v));
+  }
   if (PyFloat_Check(o)) return Scalar(PyFloat_AS_DOUBLE(o));
   if (is_numpy_scalar(o)) {
     if (is_numpy_bool(o)) {

@@ -27,8 +27,9 @@ inline bool is_number(PyObject* o) {
                                                  !PyBytes_Check(o) && PyNumber_Check(o));
 }
 
-// Raises TypeError for non-numbers and RuntimeError("Overflow when unpacking long")
-// for ints outside int64.
+// Raises TypeError for non-numbers and, like PyTorch, OverflowError("int too big to convert")
+// for a number argument / ValueError("Overflow when unpacking long long") for an int
+// argument, when the int is outside int64.
 Scalar to_scalar(PyObject* o);
 int64_t unpack_long(PyObject* o);  // Python int (or __index__) -> int64, with the overflow check
 // bool -> bool, Int -> int, Double -> float. New reference.

@@ -98,18 +98,41 @@ std::vector<int64_t> compute_sizes(PyObject* data) {
   return sizes;
 }
 
+// One element of tensor(data) into dst, converted as PyTorch's store_scalar does,
+// by the target dtype rather than by the element's own type:
+//   floating  float(o): big ints round (to inf in float16), too big for a double is
+//             OverflowError, anything without __float__ a TypeError
+//   integral  a float (Python float or a subclass such as numpy.float64) truncates
+//             after a range check; anything else must have __index__ (so numpy.float32
+//             is a TypeError) and fit int64 (ValueError) and the dtype (RuntimeError)
+//   bool      a float's, numpy.bool's or int's (any size) truth; anything else needs __index__
 void store_scalar(char* dst, ScalarType dtype, PyObject* o) {
   Scalar s;
-  if (PyFloat_CheckExact(o)) {
-    s = Scalar(PyFloat_AS_DOUBLE(o));
-  } else if (is_tensor(o)) {
+  if (is_tensor(o)) {
     const Tensor& t = tensor_of(o);
     EMBER_CHECK_VALUE(t.numel() == 1, "only one element tensors can be converted to Python scalars");
     s = t.item();
   } else {
     EMBER_CHECK_TYPEERR(!is_string_like(o), "new(): invalid data type '", Py_TYPE(o)->tp_name, "'");
-    EMBER_CHECK_TYPEERR(is_number(o), "must be real number, not ", Py_TYPE(o)->tp_name);
-    s = to_scalar(o);
+    if (is_floating_type(dtype)) {
+      const double d = PyFloat_AsDouble(o);
+      if (d == -1.0 && PyErr_Occurred()) throw python_error();
+      s = Scalar(d);
+    } else if (PyFloat_Check(o)) {
+      s = dtype == ScalarType::Bool ? Scalar(PyFloat_AS_DOUBLE(o) != 0.0) : Scalar(PyFloat_AS_DOUBLE(o));
+    } else if (dtype == ScalarType::Bool && is_numpy_bool(o)) {
+      s = Scalar(o == Py_True || PyObject_IsTrue(o) == 1);
+    } else {
+      int overflow = 0;
+      const long long v = PyLong_AsLongLongAndOverflow(o, &overflow);  // __index__ for non-ints
+      if (v == -1 && PyErr_Occurred()) throw python_error();
+      if (dtype == ScalarType::Bool) {
+        s = Scalar(overflow != 0 || v != 0);  // an int too big for int64 is still true
+      } else {
+        EMBER_CHECK_VALUE(overflow == 0, "Overflow when unpacking long long");
+        s = Scalar(static_cast<int64_t>(v));
+      }
+    }
   }
   EMBER_DISPATCH_ALL_TYPES_AND_BOOL(dtype, "tensor", [&] {
     if constexpr (std::is_integral_v<scalar_t> && !std::is_same_v<scalar_t, bool>) {
