@@ -130,7 +130,10 @@ def cdist(x1: Any, x2: Any, p: float = 2.0,
 
 
 def chain_matmul(*matrices: Any, out: Any = None) -> Any:
-    """chain_matmul(m1, m2, ...): the product in the cheapest order."""
+    """chain_matmul(m1, m2, ...): the product in the cheapest order (a single list or
+    tuple of matrices is accepted too, as PyTorch's parser does)."""
+    if len(matrices) == 1 and isinstance(matrices[0], (list, tuple)):
+        matrices = tuple(matrices[0])
     if out is None:
         return _VF.chain_matmul(matrices)
     return _VF.chain_matmul(matrices, out=out)

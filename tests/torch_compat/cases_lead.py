@@ -22,6 +22,29 @@ def cases() -> dict[str, list[Case]]:
                 add("norm (python)", f"norm({p}, -1) {d} {lay}", lambda lib, a, p=p: lib.norm(a, p, -1), (x,), **rt)
             add("norm (python)", f"norm(dtype=float64) {d} {lay}", lambda lib, a: lib.norm(a, dim=0, dtype=lib.float64), (x,), **rt)
             add("norm (python)", f"norm(out=) {d} {lay}", lambda lib, a, o: lib.norm(a, 2, 1, out=o), (x, T((0,), d)), same_object=1, **rt)
+    # Two-output operators take out=(values, indices) and return the caller's tensors.
+    for name, call in [("cummax", lambda lib, x, v, i: lib.cummax(x, 1, out=(v, i))),
+                       ("cummin", lambda lib, x, v, i: lib.cummin(x, 0, out=[v, i])),
+                       ("kthvalue", lambda lib, x, v, i: lib.kthvalue(x, 2, 1, out=(v, i))),
+                       ("median", lambda lib, x, v, i: lib.median(x, 1, True, out=(v, i))),
+                       ("nanmedian", lambda lib, x, v, i: lib.nanmedian(x, 0, out=(v, i))),
+                       ("mode", lambda lib, x, v, i: lib.mode(x, 1, out=(v, i))),
+                       ("sort", lambda lib, x, v, i: lib.sort(x, stable=True, descending=True, out=(v, i))),
+                       ("topk", lambda lib, x, v, i: lib.topk(x, 2, largest=False, out=(v, i))),
+                       ("max", lambda lib, x, v, i: lib.max(x, 1, out=(v, i))),
+                       ("min", lambda lib, x, v, i: lib.min(x, 0, keepdim=True, out=(v, i)))]:
+        for d in ("float32", "int64"):
+            add("tuple out=", f"{name}(out=(v, i)) {d}", lambda lib, x, v, i, call=call: tuple(call(lib, x, v, i)),
+                (T((3, 5), d), T((0,), d), T((0,), "int64")))
+            add("tuple out=", f"{name}(out=(v, i)) wrong index dtype {d}", lambda lib, x, v, i, call=call: tuple(call(lib, x, v, i)),
+                (T((3, 5), d), T((0,), d), T((0,), "int32")))
+    # PyTorch lets a number stand for a tensor in the arithmetic aliases too.
+    for name in ("multiply", "subtract", "divide", "true_divide"):
+        for d in ("float32", "int64", "bool"):
+            add("number-first aliases", f"{name}(2, t) {d}", lambda lib, a, n=name: getattr(lib, n)(2, a), (T((3,), d),))
+            add("number-first aliases", f"{name}(t, 2.5) {d}", lambda lib, a, n=name: getattr(lib, n)(a, 2.5), (T((3,), d),))
+    add("number-first aliases", "subtract(3, t, alpha=2)", lambda lib, a: lib.subtract(3, a, alpha=2), (T((3,), "int64"),))
+    add("number-first aliases", "divide(1, t, floor)", lambda lib, a: lib.divide(1, a, rounding_mode="floor"), (T((3,), "float32"),))
     add("norm (python)", "norm 0-dim", lambda lib, a: a.norm(), (T((), "float32"),))
     add("norm (python)", "norm empty", lambda lib, a: lib.norm(a, dim=1), (T((0, 3), "float32"),))
     add("norm (python)", "norm bad dim", lambda lib, a: a.norm(dim=3), (T((2, 3), "float32"),))

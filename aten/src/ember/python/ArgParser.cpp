@@ -119,7 +119,7 @@ bool names_parameter(PyObject* kname, const FunctionParameter& p) {
 bool allows_number_for(std::string fn, const std::string& param) {
   if (!fn.empty() && fn.back() == '_' && fn != "copy_") fn.pop_back();
   if (fn == "add" || fn == "sub" || fn == "mul" || fn == "div" || fn == "floor_divide" || fn == "to" ||
-      fn == "copy_") {
+      fn == "copy_" || fn == "multiply" || fn == "subtract" || fn == "divide" || fn == "true_divide") {
     return true;
   }
   if (fn == "eq" || fn == "ne" || fn == "lt" || fn == "le" || fn == "gt" || fn == "ge") {
