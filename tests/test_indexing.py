@@ -169,3 +169,30 @@ def test_list_indices_become_int64() -> None:
     x = ember.zeros(2, 3)
     x[[]] = 1.0
     assert x.sum().item() == 0.0
+
+
+def test_mask_assignment_of_a_one_element_value_converts_like_masked_fill() -> None:
+    # PyTorch turns x[mask] = <one-element CPU tensor> into masked_fill_, which converts
+    # the value to x's dtype; an integer index keeps index_put_'s same-dtype rule.
+    x = ember.zeros(3, 4, dtype=ember.int64)
+    x[ember.tensor([True, False, True])] = ember.tensor(7.5)
+    assert x.sum(1).tolist() == [28, 0, 28]
+    x[:, ember.tensor([True, False, False, True])] = ember.tensor([2.0])
+    assert x[1].tolist() == [2, 0, 0, 2]
+    with pytest.raises(RuntimeError, match="Index put requires the source and destination dtypes match"):
+        x[ember.tensor([0])] = ember.tensor(1.0)
+    y = ember.zeros((), dtype=ember.int64)
+    y[True] = ember.tensor(3.0)  # a lone True (or None) is a plain copy
+    assert y.item() == 3
+    y[False] = ember.tensor(9.0)
+    assert y.item() == 3
+
+
+def test_index_into_an_empty_dim_is_out_of_bounds() -> None:
+    e = ember.zeros(0, 3)
+    with pytest.raises(IndexError, match="index is out of bounds for dimension with size 0"):
+        e[ember.tensor([0])]
+    with pytest.raises(IndexError, match="index is out of bounds for dimension with size 0"):
+        e[[0], None] = 1.0
+    # An index list that broadcasts to nothing reads nothing and is fine.
+    assert tuple(ember.zeros(3, 0, 2)[ember.tensor([False] * 3), [0]].shape) == (0, 2)

@@ -48,8 +48,6 @@ KNOWN: list[tuple[str, str, str]] = [
      r"\[True, False, True, False\]|True|\(0, \[0, 1\]\)|\(\[0, 2\], \[0\]\)|\[5\]|\[\[0\]\]|"
      r"\(\[0, 1\], slice\(None, None, None\), \[1, 2\]\))\] \w+ (t|step|offset)", r"strides",
      "advanced-indexing results are contiguous (PyTorch keeps the input's layout)"),
-    (r"^x\[\[True, False, True, True\]\] = t0", r"Index put requires",
-     "x[bool list] = 0-dim tensor of another dtype (PyTorch takes a masked_fill path)"),
 ]
 
 

@@ -155,6 +155,14 @@ IndexPlan make_plan(const Tensor& self_in, ArrayRef<std::optional<Tensor>> indic
 
   // 4. R = self.sizes[:first] + B + self.sizes[last+1:]; views of self and the indices as R.
   const int64_t nb = static_cast<int64_t>(bshape.size());
+  // Indices into an empty dim are out of range even when the rest of R is empty
+  // (PyTorch checks the broadcast index count, not the result's).
+  int64_t index_count = 1;
+  for (const int64_t b : bshape) index_count *= b;
+  for (int64_t d = first; d <= last && index_count > 0; ++d) {
+    EMBER_CHECK_INDEX(!entries[d].defined() || self.sizes()[d] != 0,
+                      "index is out of bounds for dimension with size 0");
+  }
   DimVector base_strides;
   for (int64_t d = 0; d < first; ++d) {
     plan.result_shape.push_back(self.sizes()[d]);
@@ -247,10 +255,52 @@ void check_broadcast_to_result(const Tensor& vals, IntArrayRef r) {
 
 }  // namespace
 
+namespace {
+
+// PyTorch's canDispatchToMaskedFill: one bool/uint8 mask (None entries allowed around
+// it) and a one-element CPU value make index_put_ a masked_fill_, which converts the
+// value to self's dtype (x[mask] = ember.tensor(7.0) into an int tensor works).
+Tensor masked_fill_mask(const Tensor& self, ArrayRef<std::optional<Tensor>> indices, const Tensor& values) {
+  if (!(values.numel() == 1 && values.is_cpu())) return Tensor();
+  int64_t num_ind = 0;
+  Tensor mask;
+  for (const auto& opt : indices) {
+    if (!opt || !opt->defined()) {
+      ++num_ind;
+      continue;
+    }
+    const Tensor& idx = *opt;
+    if ((idx.dtype() != ScalarType::Bool && idx.dtype() != ScalarType::Byte) || idx.device() != self.device() ||
+        mask.defined()) {
+      return Tensor();
+    }
+    mask = idx;
+    for (int64_t j = 0; j < idx.dim(); ++j) {
+      const int64_t src = num_ind + j;
+      EMBER_CHECK_INDEX(src < self.dim() && idx.size(j) == self.size(src), "The shape of the mask ",
+                        shape_str(idx.sizes()), " at index ", j, " does not match the shape of the indexed tensor ",
+                        shape_str(self.sizes()), " at index ", src);
+    }
+    num_ind += idx.dim();
+  }
+  if (!mask.defined()) return Tensor();
+  for (int64_t i = num_ind; i < self.dim(); ++i) mask = native::unsqueeze(mask, -1);
+  return mask;
+}
+
+}  // namespace
+
 Tensor& index_put_(Tensor& self, ArrayRef<std::optional<Tensor>> indices, const Tensor& values,
                    bool accumulate) {
+  if (!accumulate) {
+    Tensor mask = masked_fill_mask(self, indices, values);
+    if (mask.defined()) {
+      self.masked_fill_(mask.dtype() == ScalarType::Bool ? mask : mask.to(ScalarType::Bool), values.item());
+      return self;
+    }
+  }
+  IndexPlan plan = make_plan(self, indices);  // index errors come before value errors
   Tensor vals = checked_put_values(self, values);
-  IndexPlan plan = make_plan(self, indices);
   // values must broadcast to R.
   const IntArrayRef r = plan.result_shape;
   check_broadcast_to_result(vals, r);

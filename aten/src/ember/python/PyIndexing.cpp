@@ -104,13 +104,21 @@ Tensor long_index_tensor(std::vector<int64_t> values, Device device) {
 
 struct Indexed {
   Tensor view;                                // after the basic items
-  std::vector<std::optional<Tensor>> indices; // advanced indices per dim of `view`
+  std::vector<std::optional<Tensor>> indices; // advanced indices over the dims of `view`
+  int64_t covered = 0;                        // dims of `view` the entries of `indices` span
 };
 
-// Appends an advanced index for view dims [dim, dim + covered); pads with None.
-void record_index(std::vector<std::optional<Tensor>>& indices, int64_t dim, Tensor index) {
-  while (static_cast<int64_t>(indices.size()) < dim) indices.emplace_back(std::nullopt);
-  indices.emplace_back(std::move(index));
+// Appends an advanced index for view dims [dim, dim + span), padding the dims before
+// it with None. An integer index spans one dim; a bool mask spans its own dims (the
+// operator expands it into nonzero() columns, and index_put_ can take it as a
+// masked_fill, as PyTorch does).
+void record_index(Indexed& r, int64_t dim, Tensor index, int64_t span = 1) {
+  while (r.covered < dim) {
+    r.indices.emplace_back(std::nullopt);
+    ++r.covered;
+  }
+  r.indices.emplace_back(std::move(index));
+  r.covered += span;
 }
 
 // A tensor used as an index: integer -> int64 index, bool/uint8 -> its nonzero()
@@ -131,7 +139,7 @@ int64_t apply_tensor_index(Indexed& r, int64_t dim, const Tensor& idx) {
     if (idx.dim() == 0) {
       // A 0-dim mask adds a dim of size 1 (kept) or 0 (dropped), as x[True] does.
       r.view = r.view.unsqueeze(dim);
-      record_index(r.indices, dim, long_index_tensor(mask.item().to_bool() ? std::vector<int64_t>{0}
+      record_index(r, dim, long_index_tensor(mask.item().to_bool() ? std::vector<int64_t>{0}
                                                                            : std::vector<int64_t>{},
                                                       dev));
       return dim + 1;
@@ -139,8 +147,7 @@ int64_t apply_tensor_index(Indexed& r, int64_t dim, const Tensor& idx) {
     if (st == ScalarType::Byte) {
       mask = mask.to(ScalarType::Bool, false, false, std::nullopt);
     }
-    const Tensor nz = mask.nonzero();
-    for (int64_t k = 0; k < idx.dim(); ++k) record_index(r.indices, dim + k, nz.select(1, k));
+    record_index(r, dim, mask, idx.dim());
     return dim + idx.dim();
   }
   EMBER_CHECK_INDEX(is_integral_type(st, false),
@@ -155,7 +162,7 @@ int64_t apply_tensor_index(Indexed& r, int64_t dim, const Tensor& idx) {
   Tensor l = idx.dtype() == ScalarType::Long && idx.device() == dev
                  ? idx
                  : idx.to(ScalarType::Long, std::nullopt, dev, std::nullopt, false, false, std::nullopt);
-  record_index(r.indices, dim, std::move(l));
+  record_index(r, dim, std::move(l));
   return dim + 1;
 }
 
@@ -222,7 +229,7 @@ Indexed apply_indexing(const Tensor& self, PyObject* index) {
       real_dim += self.dim() - specified;
     } else if (PyBool_Check(o)) {
       r.view = r.view.unsqueeze(dim);
-      record_index(r.indices, dim,
+      record_index(r, dim,
                    long_index_tensor(o == Py_True ? std::vector<int64_t>{0} : std::vector<int64_t>{},
                                      r.view.device()));
       ++dim;
@@ -281,6 +288,17 @@ int tensor_setitem(PyObject* self, PyObject* index, PyObject* value) {
   const bool value_is_tensor = is_tensor(value);
   EMBER_CHECK_TYPEERR(value_is_tensor || is_number(value), "can't assign a ", Py_TYPE(value)->tp_name,
                       " to a tensor of dtype ember.", to_string(t.dtype()));
+  // A lone True / None is a plain copy into t (False: nothing), as PyTorch's set_item.
+  if (index == Py_False) return 0;
+  if (index == Py_True || index == Py_None) {
+    Tensor dst = t.unsqueeze(0);
+    if (value_is_tensor) {
+      dst.copy_(strip_leading_ones(tensor_of(value)), false);
+    } else {
+      dst.fill_(to_scalar(value));
+    }
+    return 0;
+  }
   Indexed r = apply_indexing(t, index);
   if (r.indices.empty()) {
     if (value_is_tensor) {
