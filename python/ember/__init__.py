@@ -81,7 +81,7 @@ del _name
 from ember import autograd, cuda, linalg, version
 from ember import functional
 from ember.functional import (atleast_1d, atleast_2d, atleast_3d, broadcast_tensors, cdist, chain_matmul, einsum,
-                              meshgrid, norm, tensordot)
+                              meshgrid, norm, tensordot, unique, unique_consecutive)
 from ember.serialization import load, save
 from ember.autograd import enable_grad, inference_mode, is_grad_enabled, is_inference_mode_enabled, no_grad, set_grad_enabled
 from ember.version import __version__

@@ -81,6 +81,17 @@ class Tensor(_C.TensorBase):
     def is_complex(self) -> bool:
         return self.dtype.is_complex
 
+    def unique(self, sorted: bool = True, return_inverse: bool = False, return_counts: bool = False,
+               dim: Any = None) -> Any:
+        from ember.functional import unique
+
+        return unique(self, sorted, return_inverse, return_counts, dim)
+
+    def unique_consecutive(self, return_inverse: bool = False, return_counts: bool = False, dim: Any = None) -> Any:
+        from ember.functional import unique_consecutive
+
+        return unique_consecutive(self, return_inverse, return_counts, dim)
+
     def norm(self, p: Any = "fro", dim: Any = None, keepdim: bool = False, dtype: Any = None) -> Tensor:
         from ember.functional import norm
 

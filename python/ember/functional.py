@@ -24,6 +24,8 @@ __all__ = [
     "meshgrid",
     "norm",
     "tensordot",
+    "unique",
+    "unique_consecutive",
 ]
 
 
@@ -155,3 +157,72 @@ def norm(input: Any, p: Any = "fro", dim: int | Sequence[int] | None = None, kee
     if out.dtype != result.dtype:
         raise RuntimeError(f"Expected out tensor to have dtype {result.dtype}, but got {out.dtype} instead")
     return out.resize_(result.shape).copy_(result)
+
+
+def _unique_impl(input: Any, consecutive: bool, return_inverse: bool, return_counts: bool, dim: int | None) -> Any:
+    """unique / unique_consecutive from sort, comparisons and cumsum: the groups of
+    equal elements (or, with dim, equal slices along dim) become one output each."""
+    if dim is None:
+        rows = input.reshape(-1, 1)
+    else:
+        if input.dim() == 0:
+            raise IndexError("Dimension specified as 0 but tensor has no dimensions")
+        dim = dim + input.dim() if dim < 0 else dim
+        if not 0 <= dim < input.dim():
+            raise IndexError(f"Dimension out of range (expected to be in range of [{-input.dim()}, "
+                             f"{input.dim() - 1}], but got {dim - input.dim() if dim < 0 else dim})")
+        if input.numel() == 0 and input.shape[dim] != 0:
+            raise RuntimeError("There are 0 sized dimensions, and they aren't selected, so unique cannot be applied")
+        moved = _VF.movedim(input, dim, 0)
+        width = 1
+        for size in moved.shape[1:]:
+            width *= size
+        rows = moved.reshape(moved.shape[0], width)
+    n = rows.shape[0]
+    long = _C.int64
+    if consecutive:
+        perm = None
+        ordered = rows
+    else:
+        # Lexicographic order of the rows: stable sorts from the last column to the first.
+        perm = _VF.arange(n, dtype=long, device=input.device)
+        for col in range(rows.shape[1] - 1, -1, -1):
+            order = rows[perm, col].sort(stable=True).indices
+            perm = perm[order]
+        ordered = rows[perm]
+    if n > 0:
+        changed = (ordered[1:] != ordered[:-1])
+        changed = changed.any(1) if rows.shape[1] > 0 else _VF.zeros(n - 1, dtype=_C.bool, device=input.device)
+        starts = _VF.cat([_VF.ones(1, dtype=_C.bool, device=input.device), changed])
+    else:
+        starts = _VF.zeros(0, dtype=_C.bool, device=input.device)
+    values = ordered[starts]
+    if dim is None:
+        values = values.reshape(-1)
+    else:
+        rest = list(_VF.movedim(input, dim, 0).shape[1:])
+        values = _VF.movedim(values.reshape([values.shape[0]] + rest), 0, dim)
+    result = [values]
+    if return_inverse:
+        group = starts.cumsum(0) - 1
+        inverse = group if perm is None else _VF.empty(n, dtype=long, device=input.device).index_put_((perm,), group)
+        result.append(inverse.reshape(input.shape) if dim is None else inverse)
+    if return_counts:
+        first = starts.nonzero().reshape(-1)
+        ends = _VF.cat([first[1:], _VF.full((1,), n, dtype=long, device=input.device)]) if first.numel() else first
+        result.append(ends - first)
+    return result[0] if len(result) == 1 else tuple(result)
+
+
+def unique(input: Any, sorted: bool = True, return_inverse: bool = False, return_counts: bool = False,
+           dim: int | None = None) -> Any:
+    """The distinct elements of input (or distinct slices along dim), sorted, with the
+    inverse indices and counts on request (torch.unique; sorted=False returns them
+    sorted as well). NaNs are all distinct, as in PyTorch."""
+    return _unique_impl(input, False, return_inverse, return_counts, dim)
+
+
+def unique_consecutive(input: Any, return_inverse: bool = False, return_counts: bool = False,
+                       dim: int | None = None) -> Any:
+    """Collapses each run of equal consecutive elements (or slices along dim) to one."""
+    return _unique_impl(input, True, return_inverse, return_counts, dim)

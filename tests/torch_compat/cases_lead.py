@@ -45,6 +45,19 @@ def cases() -> dict[str, list[Case]]:
             add("number-first aliases", f"{name}(t, 2.5) {d}", lambda lib, a, n=name: getattr(lib, n)(a, 2.5), (T((3,), d),))
     add("number-first aliases", "subtract(3, t, alpha=2)", lambda lib, a: lib.subtract(3, a, alpha=2), (T((3,), "int64"),))
     add("number-first aliases", "divide(1, t, floor)", lambda lib, a: lib.divide(1, a, rounding_mode="floor"), (T((3,), "float32"),))
+    # unique / unique_consecutive (ember/functional.py)
+    for d in ("float32", "int64", "bool", "float16"):
+        for shape in ((), (0,), (7,), (4, 5), (3, 0)):
+            x = T(shape, d, low=0, high=3) if d not in ("bool", "float16", "float32") else T(shape, d)
+            add("unique", f"unique {d}{shape}", lambda lib, a: lib.unique(a, return_inverse=True, return_counts=True), (x,))
+            add("unique", f"unique method sorted=False {d}{shape}", lambda lib, a: a.unique(sorted=False), (x,))
+            add("unique", f"unique_consecutive {d}{shape}", lambda lib, a: lib.unique_consecutive(a, return_counts=True, return_inverse=True), (x,))
+            if len(shape) == 2:
+                for dim in (0, 1, -1):
+                    add("unique", f"unique dim={dim} {d}{shape}", lambda lib, a, dim=dim: lib.unique(a.round() if a.is_floating_point() else a, dim=dim, return_inverse=True, return_counts=True), (x,))
+                    add("unique", f"unique_consecutive dim={dim} {d}{shape}", lambda lib, a, dim=dim: a.unique_consecutive(dim=dim, return_counts=True), (x,))
+    add("unique", "unique specials", lambda lib, a: lib.unique(a, return_counts=True), (T((3, 4), "float32", special=True),))
+    add("unique", "unique bad dim", lambda lib, a: lib.unique(a, dim=2), (T((3, 4), "float32"),))
     add("norm (python)", "norm 0-dim", lambda lib, a: a.norm(), (T((), "float32"),))
     add("norm (python)", "norm empty", lambda lib, a: lib.norm(a, dim=1), (T((0, 3), "float32"),))
     add("norm (python)", "norm bad dim", lambda lib, a: a.norm(dim=3), (T((2, 3), "float32"),))
