@@ -58,6 +58,14 @@ def cases() -> dict[str, list[Case]]:
                     add("unique", f"unique_consecutive dim={dim} {d}{shape}", lambda lib, a, dim=dim: a.unique_consecutive(dim=dim, return_counts=True), (x,))
     add("unique", "unique specials", lambda lib, a: lib.unique(a, return_counts=True), (T((3, 4), "float32", special=True),))
     add("unique", "unique bad dim", lambda lib, a: lib.unique(a, dim=2), (T((3, 4), "float32"),))
+    for d in ("float16", "bfloat16", "float32", "float64", "int64"):
+        for lay in ("contig", "t"):
+            x = T((3, 4), d, lay, low=-60, high=60)
+            for k in (0, 1, 2, -1):
+                add("round decimals", f"round(decimals={k}) {d} {lay}", lambda lib, a, k=k: lib.round(a, decimals=k), (x,))
+            add("round decimals", f"round_(decimals=1) {d} {lay}", lambda lib, a: a.round_(decimals=1), (x,), same_object=0)
+            add("round decimals", f"round(decimals=1, out=) {d} {lay}", lambda lib, a, o: lib.round(a, decimals=1, out=o), (x, T((0,), d)), same_object=1)
+    add("round decimals", "round(decimals) specials", lambda lib, a: a.round(decimals=3), (T((3, 4), "float32", special=True),))
     add("norm (python)", "norm 0-dim", lambda lib, a: a.norm(), (T((), "float32"),))
     add("norm (python)", "norm empty", lambda lib, a: lib.norm(a, dim=1), (T((0, 3), "float32"),))
     add("norm (python)", "norm bad dim", lambda lib, a: a.norm(dim=3), (T((2, 3), "float32"),))

@@ -1,6 +1,7 @@
 // Device-generic out= kernels of the unary pointwise operators (see UnaryOps.h).
 #include <ember/native/UnaryOps.h>
 
+#include <cmath>
 #include <limits>
 
 #include <ember/generated/Functions.h>
@@ -150,6 +151,40 @@ Tensor& bitwise_not_out(const Tensor& self, Tensor& out) {
 }
 
 // square is pow(self, 2), as in PyTorch: a bool input promotes to int64.
+// round(decimals=d): PyTorch's formula, in the input's dtype — round(x * 10^d) / 10^d,
+// or for d < 0, round(x / 10^-d) * 10^-d (so values past the dtype's range become inf).
+namespace {
+Tensor round_decimals_value(const Tensor& self, int64_t decimals) {
+  EMBER_CHECK_NOT_IMPLEMENTED(is_floating_type(self.dtype()), "\"round_cpu\" not implemented for '",
+                              type_name(self.dtype()), "'");
+  if (decimals == 0) return ember::round(self);
+  // float16/bfloat16 compute in float and round once at the end, as PyTorch's kernel does.
+  const bool reduced = self.dtype() == ScalarType::Half || self.dtype() == ScalarType::BFloat16;
+  const Tensor x = reduced ? self.to(ScalarType::Float) : self;
+  const Tensor scale = wrapped_scalar_tensor(Scalar(std::pow(10.0, static_cast<double>(std::abs(decimals)))));
+  const Tensor r = decimals > 0 ? ember::div(ember::round(ember::mul(x, scale)), scale)
+                                : ember::mul(ember::round(ember::div(x, scale)), scale);
+  return reduced ? r.to(self.dtype()) : r;
+}
+}  // namespace
+
+Tensor& round_decimals_out(const Tensor& self, int64_t decimals, Tensor& out) {
+  check_same_dtype_out(self, out);
+  Tensor r = round_decimals_value(self, decimals);
+  if (!out.defined()) {
+    out = r;
+  } else {
+    resize_output(out, r.sizes());
+    out.copy_(r);
+  }
+  return out;
+}
+Tensor round_decimals(const Tensor& self, int64_t decimals) { return round_decimals_value(self, decimals); }
+Tensor& round_decimals_(Tensor& self, int64_t decimals) {
+  self.copy_(round_decimals_value(self, decimals));
+  return self;
+}
+
 Tensor& square_out(const Tensor& self, Tensor& out) {
   return ember::pow_out(self, Scalar(int64_t(2)), out);
 }
