@@ -586,7 +586,9 @@ def _check_delegate(f: NativeFunction, target: NativeFunction | None, errors: li
 
 _SOURCE_SUFFIXES = (".cpp", ".cu", ".h", ".cuh")
 _COMMENT_OR_STRING = re.compile(r"//[^\n]*|/\*.*?\*/|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'", re.S)
-_NATIVE_NAMESPACE = re.compile(r"\bnamespace\s+ember\s*(?:::\s*native\s*\{|\{\s*namespace\s+native\s*\{)")
+# `namespace ember::native {`, or `namespace native {` (inside `namespace ember {`, with
+# helpers in between or not).
+_NATIVE_NAMESPACE = re.compile(r"\bnamespace\s+ember\s*::\s*native\s*\{|\bnamespace\s+native\s*\{")
 # A function definition's head at the start of a line: a return type (one or
 # more words, maybe qualified, templated, pointer/reference) then the name and '('.
 _DEFINITION = re.compile(
@@ -601,7 +603,6 @@ def _native_regions(text: str) -> Iterator[str]:
     """The bodies of every ``namespace ember::native`` block (comments and
     string literals already blanked out)."""
     for m in _NATIVE_NAMESPACE.finditer(text):
-        # `namespace ember { namespace native {` opens two blocks, `ember::native` one.
         depth = m.group().count("{")
         start = i = m.end()
         while i < len(text) and depth:
