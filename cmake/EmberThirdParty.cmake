@@ -65,6 +65,27 @@ function(ember_find_pybind11)
     "${CMAKE_BINARY_DIR}/third_party/pybind11/include")
 endfunction()
 
+# `#define name prefixed_name` lines for every function `header` declares with
+# `prefix` and a name matching `names` (a regex); `must_have` must be among them.
+function(ember_symbol_map out_var header prefix names must_have version)
+  file(READ "${header}" text)
+  string(REGEX MATCHALL "${prefix}(${names})[ \t]*\\(" decls "${text}")
+  set(lines "")
+  set(seen "")
+  foreach(d IN LISTS decls)
+    string(REGEX REPLACE "[ \t]*\\($" "" sym "${d}")
+    string(REGEX REPLACE "^${prefix}" "" name "${sym}")
+    if(NOT name IN_LIST seen AND NOT prefix STREQUAL "")
+      list(APPEND seen "${name}")
+      string(APPEND lines "#define ${name} ${sym}\n")
+    endif()
+  endforeach()
+  if(NOT "${must_have}" IN_LIST seen AND NOT prefix STREQUAL "")
+    message(FATAL_ERROR "scipy-openblas32 ${version}: ${must_have} not found in ${header}")
+  endif()
+  set(${out_var} "${lines}" PARENT_SCOPE)
+endfunction()
+
 # BLAS: the scipy-openblas32 wheel (same OpenBLAS that NumPy and SciPy ship), so
 # `pip install` on a fresh machine needs no system BLAS. See Note [Loading OpenBLAS]
 # in python/ember/_loader.py for how it is found at run time.
@@ -89,43 +110,13 @@ function(ember_find_blas)
   file(MAKE_DIRECTORY "${stage}/lib")
   file(COPY_FILE "${libdir}/${libfile}" "${stage}/lib/${libfile}" ONLY_IF_DIFFERENT INPUT_MAY_BE_RECENT)
 
-  # The standard name -> prefixed symbol table, read from the header itself.
-  file(READ "${stage}/include/cblas.h" header)
-  string(REGEX MATCHALL "${prefix}(cblas_[A-Za-z0-9_]+|openblas_[A-Za-z0-9_]+|goto_[A-Za-z0-9_]+)[ \t]*\\("
-         decls "${header}")
-  set(lines "")
-  set(seen "")
-  foreach(d IN LISTS decls)
-    string(REGEX REPLACE "[ \t]*\\($" "" sym "${d}")
-    string(REGEX REPLACE "^${prefix}" "" name "${sym}")
-    if(NOT name IN_LIST seen AND NOT prefix STREQUAL "")
-      list(APPEND seen "${name}")
-      string(APPEND lines "#define ${name} ${sym}\n")
-    endif()
-  endforeach()
-  if(NOT "cblas_sgemm" IN_LIST seen AND NOT prefix STREQUAL "")
-    message(FATAL_ERROR "scipy-openblas32 ${version}: cblas_sgemm not found in ${inc}/cblas.h")
-  endif()
-  set(EMBER_BLAS_SYMBOL_MAP "${lines}")
-
-  # LAPACKE (the same library's LAPACK, through its C interface): the same mapping,
-  # read from lapacke.h, into <ember/config/lapacke.h>.
-  file(READ "${stage}/include/lapacke.h" lapacke_header)
-  string(REGEX MATCHALL "${prefix}LAPACKE_[a-z][A-Za-z0-9_]*[ \t]*\\(" lapacke_decls "${lapacke_header}")
-  set(lapacke_lines "")
-  set(lapacke_seen "")
-  foreach(d IN LISTS lapacke_decls)
-    string(REGEX REPLACE "[ \t]*\\($" "" sym "${d}")
-    string(REGEX REPLACE "^${prefix}" "" name "${sym}")
-    if(NOT name IN_LIST lapacke_seen AND NOT prefix STREQUAL "")
-      list(APPEND lapacke_seen "${name}")
-      string(APPEND lapacke_lines "#define ${name} ${sym}\n")
-    endif()
-  endforeach()
-  if(NOT "LAPACKE_sgetrf" IN_LIST lapacke_seen AND NOT prefix STREQUAL "")
-    message(FATAL_ERROR "scipy-openblas32 ${version}: LAPACKE_sgetrf not found in ${inc}/lapacke.h")
-  endif()
-  set(EMBER_LAPACKE_SYMBOL_MAP "${lapacke_lines}")
+  # The standard name -> prefixed symbol tables, read from the headers themselves:
+  # CBLAS into <ember/config/cblas.h> and LAPACKE (the same library's LAPACK, through
+  # its C interface) into <ember/config/lapacke.h>.
+  ember_symbol_map(EMBER_BLAS_SYMBOL_MAP "${stage}/include/cblas.h" "${prefix}"
+                   "cblas_[A-Za-z0-9_]+|openblas_[A-Za-z0-9_]+|goto_[A-Za-z0-9_]+" cblas_sgemm "${version}")
+  ember_symbol_map(EMBER_LAPACKE_SYMBOL_MAP "${stage}/include/lapacke.h" "${prefix}"
+                   "LAPACKE_[a-z][A-Za-z0-9_]*" LAPACKE_sgetrf "${version}")
   configure_file("${CMAKE_SOURCE_DIR}/cmake/lapacke.h.in"
                  "${CMAKE_BINARY_DIR}/config/ember/config/lapacke.h" @ONLY)
   set(EMBER_BLAS_DESCRIPTION "OpenBLAS ${version} (scipy-openblas32, symbol prefix '${prefix}')")

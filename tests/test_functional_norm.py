@@ -38,8 +38,8 @@ def test_dim_keyword_dtype_and_out():
         ember.norm(a, 2, 1, out=ember.empty(0, dtype=ember.float64))
 
 
-def test_matrix_norms_are_absent_and_say_so():
-    with pytest.raises(NotImplementedError, match="matrix_norm"):
-        ember.ones(2, 2).norm("nuc")
-    with pytest.raises(NotImplementedError, match="matrix_norm"):
+def test_matrix_norms_go_to_linalg_matrix_norm():
+    a = ember.tensor([[3.0, 0.0], [0.0, -4.0]])
+    assert a.norm("nuc").item() == 7.0 and ember.norm(a[None], "nuc", dim=(1, 2)).tolist() == [7.0]
+    with pytest.raises(RuntimeError, match="dim must be a 2-tuple"):
         ember.norm(ember.ones(2, 2, 2), "fro", dim=(0, 1, 2))

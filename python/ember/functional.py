@@ -145,13 +145,22 @@ def norm(input: Any, p: Any = "fro", dim: int | Sequence[int] | None = None, kee
          out: Any = None, dtype: Any = None) -> Any:
     """The norm of input, as torch.norm computes it: p='fro' (the default) or a number
     is a vector norm over `dim` (all elements when None); p='nuc' (or 'fro' over more
-    than two dims) is a matrix norm, which ember does not have yet."""
+    than two dims) is linalg.matrix_norm over `dim`."""
     _dim = [dim] if isinstance(dim, int) else (list(dim) if dim is not None else None)
     if isinstance(p, str):
-        if not (p == "fro" and (dim is None or isinstance(dim, int) or len(dim) <= 2)):
-            raise NotImplementedError(f"norm: p={p!r} needs linalg.matrix_norm, which ember does not have yet")
-        p = 2
-    result = _VF.linalg_vector_norm(input, 2.0 if p is None else p, _dim, keepdim, dtype=dtype)
+        if p == "fro" and (dim is None or isinstance(dim, int) or len(dim) <= 2):
+            result = _VF.linalg_vector_norm(input, 2, _dim, keepdim, dtype=dtype)
+        else:  # 'nuc', or 'fro' over more than two dims: a matrix norm (which checks dim)
+            result = _VF.linalg_matrix_norm(input, p, _dim if _dim is not None else list(range(input.dim())),
+                                            keepdim, dtype=dtype)
+    else:
+        result = _VF.linalg_vector_norm(input, 2.0 if p is None else p, _dim, keepdim, dtype=dtype)
+    return _copy_to_out(result, out)
+
+
+def _copy_to_out(result: Any, out: Any) -> Any:
+    """out= for a result computed into a fresh tensor: resized and filled (same dtype), as
+    PyTorch's out= rules require; the result itself when out is None."""
     if out is None:
         return result
     if out.dtype != result.dtype:

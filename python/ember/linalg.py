@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from ember import _C
+from ember.functional import _copy_to_out
 
 LinAlgError = _C._LinAlgError
 
@@ -46,8 +47,4 @@ def norm(A: Any, ord: Any = None, dim: int | Sequence[int] | None = None, keepdi
             raise RuntimeError(f"linalg.norm: If dim is not specified but ord is, the input must be 1D or 2D. "
                                f"Got {A.dim()}D.")
         result = _ops.linalg_vector_norm(A, 2 if ord is None else ord, dim, keepdim, dtype=dtype)
-    if out is None:
-        return result
-    if out.dtype != result.dtype:
-        raise RuntimeError(f"Expected out tensor to have dtype {result.dtype}, but got {out.dtype} instead")
-    return out.resize_(result.shape).copy_(result)
+    return _copy_to_out(result, out)

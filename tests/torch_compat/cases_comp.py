@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 
 from tests.torch_compat.harness import ALL, FLOATS, INTS, Case, D, T
+from tests.torch_compat.cases import fn, meth
 
 LAYOUTS = ("contig", "t", "step", "expand", "offset")
 NUMERIC = INTS + FLOATS
@@ -30,18 +31,6 @@ def F(lib):
 
 def LA(lib):
     return lib.linalg if _is_torch(lib) else importlib.import_module("ember.linalg")
-
-
-def fn(name, **kw):
-    return lambda lib, *a: getattr(lib, name)(*a, **{k: _res(lib, v) for k, v in kw.items()})
-
-
-def meth(name, **kw):
-    return lambda lib, self, *a: getattr(self, name)(*a, **{k: _res(lib, v) for k, v in kw.items()})
-
-
-def _res(lib, v):
-    return getattr(lib, v.name) if isinstance(v, D) else v
 
 
 def _rtol(d: str, base: float = 1e-4) -> float:
