@@ -81,6 +81,53 @@ class Tensor(_C.TensorBase):
     def is_complex(self) -> bool:
         return self.dtype.is_complex
 
+    @property
+    def H(self) -> Tensor:
+        """The conjugate transpose of a matrix (ember has only real dtypes: the transpose)."""
+        if self.dim() != 2:
+            raise RuntimeError(f"tensor.H is only supported on matrices (2-D tensors). Got {self.dim()}-D tensor.")
+        return self.transpose(0, 1)
+
+    @property
+    def mH(self) -> Tensor:
+        """The conjugate transpose of the last two dims (for real dtypes, mT)."""
+        return self.mT
+
+    def sum_to_size(self, *size: Any) -> Tensor:
+        """Sums self down to `size`, which must expand to self's shape (PyTorch's rule)."""
+        if len(size) == 1 and isinstance(size[0], (tuple, list)):
+            size = tuple(size[0])
+        shape = tuple(self.shape)
+        lead = len(shape) - len(size)
+        if lead < 0 or any(s != 1 and s != shape[lead + i] for i, s in enumerate(size)):
+            raise RuntimeError(f"size {{{list(size)}}} is not expandable to size {{{list(shape)}}}.")
+        dims = list(range(lead)) + [lead + i for i, s in enumerate(size) if s == 1 and shape[lead + i] != 1]
+        result = self.sum(dims, keepdim=True) if dims else self
+        return result.reshape(size) if tuple(result.shape) != tuple(size) else result
+
+    def apply_(self, callable: Any) -> Tensor:
+        """Replaces each element x by callable(x), in place (CPU tensors; a Python loop, slow)."""
+        if self.device.type != "cpu":
+            raise TypeError("apply_ is only implemented on CPU tensors")
+        values = [callable(v) for v in self.reshape(-1).tolist()]
+        self.copy_(_C.tensor(values, dtype=self.dtype).reshape(self.shape))
+        return self
+
+    def map_(self, tensor: Tensor, callable: Any) -> Tensor:
+        """self[i] = callable(self[i], tensor[i]) in place, tensor broadcast to self (CPU)."""
+        if self.device.type != "cpu" or tensor.device.type != "cpu":
+            raise TypeError("map_ is only implemented on CPU tensors")
+        other = tensor.expand(self.shape).reshape(-1).tolist()
+        values = [callable(a, b) for a, b in zip(self.reshape(-1).tolist(), other)]
+        self.copy_(_C.tensor(values, dtype=self.dtype).reshape(self.shape))
+        return self
+
+    def is_pinned(self, device: Any = None) -> bool:
+        return False  # ember has no pinned host memory (yet)
+
+    def is_shared(self) -> bool:
+        return False  # nor shared-memory storage
+
     def unique(self, sorted: bool = True, return_inverse: bool = False, return_counts: bool = False,
                dim: Any = None) -> Any:
         from ember.functional import unique

@@ -66,6 +66,38 @@ def cases() -> dict[str, list[Case]]:
             add("round decimals", f"round_(decimals=1) {d} {lay}", lambda lib, a: a.round_(decimals=1), (x,), same_object=0)
             add("round decimals", f"round(decimals=1, out=) {d} {lay}", lambda lib, a, o: lib.round(a, decimals=1, out=o), (x, T((0,), d)), same_object=1)
     add("round decimals", "round(decimals) specials", lambda lib, a: a.round(decimals=3), (T((3, 4), "float32", special=True),))
+    # repeat_interleave
+    for d in ("float32", "int64", "bool"):
+        for lay in ("contig", "t"):
+            x = T((3, 4), d, lay)
+            add("repeat_interleave", f"repeat_interleave(2) {d} {lay}", lambda lib, a: a.repeat_interleave(2), (x,))
+            add("repeat_interleave", f"repeat_interleave(3, dim=1) {d} {lay}", lambda lib, a: lib.repeat_interleave(a, 3, dim=1), (x,))
+            add("repeat_interleave", f"repeat_interleave(tensor, dim=0) {d} {lay}",
+                lambda lib, a: lib.repeat_interleave(a, lib.tensor([0, 2, 1]), dim=0), (x,))
+            add("repeat_interleave", f"repeat_interleave(tensor(2), dim=-1) {d} {lay}",
+                lambda lib, a: a.repeat_interleave(lib.tensor(2), dim=-1, output_size=8), (x,))
+    for name, call in [("counts", lambda lib: lib.repeat_interleave(lib.tensor([0, 2, 0, 3]))),
+                       ("counts int32", lambda lib: lib.repeat_interleave(lib.tensor([1, 2], dtype=lib.int32))),
+                       ("empty", lambda lib: lib.repeat_interleave(lib.tensor([], dtype=lib.int64))),
+                       ("negative", lambda lib: lib.repeat_interleave(lib.tensor([1, -1]))),
+                       ("float repeats", lambda lib: lib.repeat_interleave(lib.tensor([1.0]))),
+                       ("2-d repeats", lambda lib: lib.repeat_interleave(lib.ones(2), lib.tensor([[1]]))),
+                       ("size mismatch", lambda lib: lib.repeat_interleave(lib.ones(2), lib.tensor([1, 2, 3]))),
+                       ("negative int", lambda lib: lib.repeat_interleave(lib.ones(2), -1)),
+                       ("bad dim", lambda lib: lib.repeat_interleave(lib.ones(2), 2, dim=1))]:
+        add("repeat_interleave", f"repeat_interleave {name}", call, ())
+    # Tensor conveniences written in Python (ember/_tensor.py)
+    for d in ("float32", "int64"):
+        x = T((2, 3), d)
+        add("tensor python methods", f"H {d}", lambda lib, a: a.H, (x,))
+        add("tensor python methods", f"H 1-d {d}", lambda lib, a: a[0].H, (x,))
+        add("tensor python methods", f"mH {d}", lambda lib, a: a[None].mH, (x,))
+        for size in ((1, 3), (3,), (2, 1), (1, 1), (2, 3), (4,), (1, 2, 3)):
+            add("tensor python methods", f"sum_to_size{size} {d}", lambda lib, a, size=size: a.sum_to_size(size), (x,))
+        add("tensor python methods", f"apply_ {d}", lambda lib, a: a.apply_(lambda v: v * 2 + 1), (x,), same_object=0)
+        add("tensor python methods", f"apply_ strided {d}", lambda lib, a: a[:, ::2].apply_(lambda v: -v), (x,))
+        add("tensor python methods", f"map_ {d}", lambda lib, a, b: a.map_(b, lambda u, v: u - v), (x, T((3,), d, seed=1)), same_object=0)
+        add("tensor python methods", f"is_pinned/is_shared {d}", lambda lib, a: (a.is_pinned(), a.is_shared()), (x,))
     add("norm (python)", "norm 0-dim", lambda lib, a: a.norm(), (T((), "float32"),))
     add("norm (python)", "norm empty", lambda lib, a: lib.norm(a, dim=1), (T((0, 3), "float32"),))
     add("norm (python)", "norm bad dim", lambda lib, a: a.norm(dim=3), (T((2, 3), "float32"),))

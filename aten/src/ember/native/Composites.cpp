@@ -582,6 +582,59 @@ bool equal(const Tensor& self, const Tensor& other) {
 
 Tensor argwhere(const Tensor& self) { return ember::nonzero(self); }
 
+// ---------------------------------------------------------------------------------
+// repeat_interleave
+// ---------------------------------------------------------------------------------
+
+// repeat_interleave(repeats): index i repeated repeats[i] times. Group starts are
+// marked (+1 at each cumulative offset, several for empty groups) and a cumsum turns
+// the marks into group ids.
+Tensor repeat_interleave(const Tensor& repeats, std::optional<int64_t> output_size) {
+  EMBER_CHECK(repeats.dim() == 1, "repeat_interleave only accept 1D vector as repeat");
+  EMBER_CHECK_NOT_IMPLEMENTED(repeats.dtype() == ScalarType::Long || repeats.dtype() == ScalarType::Int,
+                              "\"repeat_interleave_cpu\" not implemented for '", type_name(repeats.dtype()), "'");
+  const Tensor counts = repeats.to(ScalarType::Long);
+  if (counts.numel() > 0) {
+    EMBER_CHECK(ember::amin(counts).item().to_long() >= 0, "repeats can not be negative");
+  }
+  const Tensor ends = ember::cumsum(counts, 0);
+  const int64_t total = counts.numel() > 0 ? ends.select(0, -1).item().to_long() : 0;
+  EMBER_CHECK(!output_size || *output_size == total, "allocated size does not match required size");
+  Tensor marks = ember::zeros({total}, ScalarType::Long, std::nullopt, repeats.device());
+  if (total == 0) return marks.to(repeats.dtype());  // the indices take repeats' dtype
+  const Tensor starts = ends.narrow(0, 0, counts.numel() - 1);
+  const Tensor inside = ember::masked_select(starts, ember::lt(starts, long_scalar(total)));
+  marks.index_add_(0, inside, ember::ones({inside.numel()}, ScalarType::Long, std::nullopt, repeats.device()));
+  return ember::cumsum(marks, 0).to(repeats.dtype());
+}
+
+Tensor repeat_interleave(const Tensor& self, const Tensor& repeats, std::optional<int64_t> dim,
+                         std::optional<int64_t> output_size) {
+  Tensor input = self;
+  int64_t d = 0;
+  if (dim) {
+    d = maybe_wrap_dim(*dim, self.dim());
+  } else {
+    input = self.reshape({-1});
+  }
+  EMBER_CHECK(repeats.dim() <= 1, "repeats must be 0-dim or 1-dim tensor");
+  Tensor reps = repeats;
+  if (reps.dim() == 0 || reps.numel() == 1) {
+    reps = reps.reshape({1}).expand({input.size(d)});
+  } else {
+    EMBER_CHECK(reps.size(0) == input.size(d), "repeats must have the same size as input along dim, but got "
+                "repeats.size(0) = ", reps.size(0), " and input.size(", d, ") = ", input.size(d));
+  }
+  return ember::index_select(input, d, ember::repeat_interleave(reps.contiguous(), output_size));
+}
+
+Tensor repeat_interleave(const Tensor& self, int64_t repeats, std::optional<int64_t> dim,
+                         std::optional<int64_t> output_size) {
+  EMBER_CHECK(repeats >= 0, "Repeats must be non-negative");
+  return ember::repeat_interleave(self, ember::full({}, repeats, ScalarType::Long, std::nullopt, self.device()),
+                                  dim, output_size);
+}
+
 Tensor clamp_min(const Tensor& self, const Scalar& min) { return ember::clamp(self, min, std::nullopt); }
 
 Tensor clamp_max(const Tensor& self, const Scalar& max) { return ember::clamp(self, std::nullopt, max); }
