@@ -14,7 +14,11 @@
 // where wrap adds indexed_sizes[k] to negative values. A loop must raise IndexError
 // "index 5 is out of bounds for dimension k with size 3" for values outside
 // [-size, size) before writing anything.
+#include <type_traits>
+
 #include <ember/core/DispatchStub.h>
+#include <ember/core/Half.h>
+#include <ember/core/Macros.h>
 #include <ember/core/Tensor.h>
 
 namespace ember::native {
@@ -42,6 +46,29 @@ void check_no_internal_overlap(const Tensor& t);
 // The combining rules of index_reduce_stub (scatter_reduce / index_reduce "prod", "amax",
 // "amin"; "sum" is index_put_ with accumulate). amax/amin propagate NaN.
 enum class IndexReduce { Prod, Max, Min };
+// One combining step of an IndexReduce, for the CPU loop and the CUDA kernel alike:
+// prod multiplies; amax/amin propagate NaN; bools combine as or (max) / and (prod,
+// min); the 16-bit floats compute in float.
+template <IndexReduce R, typename T>
+EMBER_HOST_DEVICE inline T index_reduce_combine(T d, T s) {
+  if constexpr (std::is_same_v<T, bool>) {
+    return R == IndexReduce::Max ? (d || s) : (d && s);
+  } else if constexpr (std::is_same_v<T, Half> || std::is_same_v<T, BFloat16>) {
+    return T(index_reduce_combine<R, float>(static_cast<float>(d), static_cast<float>(s)));
+  } else if constexpr (R == IndexReduce::Prod) {
+    return static_cast<T>(d * s);
+  } else {
+    if constexpr (std::is_floating_point_v<T>) {
+      if (d != d) return d;
+      if (s != s) return s;
+    }
+    if constexpr (R == IndexReduce::Max) {
+      return s > d ? s : d;
+    } else {
+      return s < d ? s : d;
+    }
+  }
+}
 // dst[e + offset(e)] = op(dst[...], values[e]) for every e of R, repeated positions
 // combining every one of their values (in an unspecified order).
 using index_reduce_fn = void (*)(const Tensor& dst, const Tensor& values, TensorList indices,

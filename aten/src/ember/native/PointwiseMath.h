@@ -3,6 +3,7 @@
 // library form for every dtype (EMBER_HOST_DEVICE, integer and comparison arithmetic
 // only, so no math library is involved).
 #include <cstdint>
+#include <type_traits>
 
 #include <ember/core/Half.h>
 #include <ember/core/Macros.h>
@@ -36,6 +37,27 @@ EMBER_HOST_DEVICE inline T lerp_fn(T self_, T end_, W weight_) {
   const A self = static_cast<A>(self_), end = static_cast<A>(end_), weight = static_cast<A>(weight_);
   const bool small = (weight < A(0) ? -weight : weight) < A(0.5);
   return static_cast<T>(small ? self + weight * (end - self) : end - (end - self) * (A(1) - weight));
+}
+
+// NaN test for any element type (false for integers and bool; 16-bit floats via float).
+template <typename T>
+EMBER_HOST_DEVICE inline bool is_nan_value(T v) {
+  if constexpr (std::is_integral_v<T>) {
+    return false;
+  } else {
+    return static_cast<float>(v) != static_cast<float>(v);
+  }
+}
+
+// cummax/cummin: whether x replaces the running extreme `best` (a NaN wins and stays;
+// ties move the index forward, as PyTorch's kernels do).
+template <bool Max, typename T>
+EMBER_HOST_DEVICE inline bool cum_extreme_takes(T x, T best) {
+  if constexpr (Max) {
+    return is_nan_value(x) || (!is_nan_value(best) && x >= best);
+  } else {
+    return is_nan_value(x) || (!is_nan_value(best) && x <= best);
+  }
 }
 
 }  // namespace native

@@ -276,27 +276,7 @@ struct AccumulateOp {
 // in the float opmath type for the 16-bit floats; amax/amin propagate NaN.
 template <typename T, IndexReduce R>
 struct ReduceIntoOp {
-  static T combine(T d, T s) {
-    if constexpr (std::is_same_v<T, bool>) {
-      return R == IndexReduce::Max ? (d || s) : (d && s);  // prod and min of bools: and
-    } else if constexpr (std::is_same_v<T, Half> || std::is_same_v<T, BFloat16>) {
-      return T(ReduceIntoOp<float, R>::combine(static_cast<float>(d), static_cast<float>(s)));
-    } else {
-      if constexpr (R == IndexReduce::Prod) {
-        return static_cast<T>(d * s);
-      } else {
-        if constexpr (std::is_floating_point_v<T>) {
-          if (d != d) return d;
-          if (s != s) return s;
-        }
-        if constexpr (R == IndexReduce::Max) {
-          return s > d ? s : d;
-        } else {
-          return s < d ? s : d;
-        }
-      }
-    }
-  }
+  static T combine(T d, T s) { return index_reduce_combine<R>(d, s); }
   static void elem(char* a, char* b) {
     T d, s;
     std::memcpy(&d, b, sizeof(T));

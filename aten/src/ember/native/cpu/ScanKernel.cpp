@@ -8,6 +8,7 @@
 #include <limits>
 #include <type_traits>
 
+#include <ember/native/PointwiseMath.h>
 #include <ember/native/Reduce.h>
 #include <ember/native/Scan.h>
 #include <ember/native/cpu/ReduceLoops.h>
@@ -122,15 +123,6 @@ void logcumsumexp_kernel(const Tensor& out, const Tensor& in, int64_t dim) {
   });
 }
 
-template <typename T>
-bool is_nan_value(T v) {
-  if constexpr (std::is_integral_v<T>) {
-    return false;
-  } else {
-    return static_cast<float>(v) != static_cast<float>(v);
-  }
-}
-
 template <bool Max>
 void cum_extreme_kernel(const Tensor& values, const Tensor& indices, const Tensor& in, int64_t dim) {
   EMBER_DISPATCH_ALL_TYPES_AND_BOOL(in.dtype(), Max ? "cummax" : "cummin", [&] {
@@ -143,13 +135,7 @@ void cum_extreme_kernel(const Tensor& values, const Tensor& indices, const Tenso
       int64_t best_i = 0;
       for (int64_t i = 0; i < n; ++i) {
         const scalar_t x = src[ia + i * si];
-        bool take;
-        if constexpr (Max) {
-          take = is_nan_value(x) || (!is_nan_value(best) && x >= best);
-        } else {
-          take = is_nan_value(x) || (!is_nan_value(best) && x <= best);
-        }
-        if (take) {
+        if (cum_extreme_takes<Max>(x, best)) {
           best = x;
           best_i = i;
         }

@@ -197,28 +197,6 @@ EMBER_DEVICE inline T add_values(T a, T b) {
   }
 }
 
-// The combining rules of index_reduce_stub (see ReduceIntoOp in cpu/IndexKernel.cpp).
-template <IndexReduce R, typename T>
-EMBER_DEVICE inline T reduce_values(T d, T s) {
-  if constexpr (std::is_same_v<T, bool>) {
-    return R == IndexReduce::Max ? (d || s) : (d && s);
-  } else if constexpr (std::is_same_v<T, Half> || std::is_same_v<T, BFloat16>) {
-    return T(reduce_values<R, float>(static_cast<float>(d), static_cast<float>(s)));
-  } else if constexpr (R == IndexReduce::Prod) {
-    return static_cast<T>(d * s);
-  } else {
-    if constexpr (std::is_floating_point_v<T>) {
-      if (d != d) return d;
-      if (s != s) return s;
-    }
-    if constexpr (R == IndexReduce::Max) {
-      return s > d ? s : d;
-    } else {
-      return s < d ? s : d;
-    }
-  }
-}
-
 template <typename T>
 struct AddCombine {
   EMBER_DEVICE T operator()(T a, T b) const { return add_values(a, b); }
@@ -227,7 +205,7 @@ struct AddCombine {
 template <IndexReduce R>
 struct ReduceCombine {
   template <typename T>
-  EMBER_DEVICE T operator()(T a, T b) const { return reduce_values<R>(a, b); }
+  EMBER_DEVICE T operator()(T a, T b) const { return index_reduce_combine<R>(a, b); }
 };
 
 // *addr = combine(*addr, v) for any dtype, by compare-and-swap on the aligned word

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <type_traits>
 
+#include <ember/native/PointwiseMath.h>
 #include <ember/native/Scan.h>
 #include <ember/native/cuda/DeviceMath.cuh>
 #include <ember/native/cuda/KernelUtils.cuh>
@@ -131,15 +132,6 @@ void logcumsumexp_kernel_cuda(const Tensor& out, const Tensor& in, int64_t dim) 
   });
 }
 
-template <typename T>
-EMBER_DEVICE inline bool is_nan_value(T v) {
-  if constexpr (std::is_integral_v<T>) {
-    return false;
-  } else {
-    return static_cast<float>(v) != static_cast<float>(v);
-  }
-}
-
 // values and indices share their (contiguous) strides: LineIndexer's out_strides.
 template <typename scalar_t, bool Max>
 __global__ void cum_extreme_thread_per_line(LineIndexer lines, int64_t num_lines, int64_t n,
@@ -154,13 +146,7 @@ __global__ void cum_extreme_thread_per_line(LineIndexer lines, int64_t num_lines
     int64_t best_i = 0;
     for (int64_t i = 0; i < n; ++i) {
       const scalar_t x = in[io + i * si];
-      bool take;
-      if constexpr (Max) {
-        take = is_nan_value(x) || (!is_nan_value(best) && x >= best);
-      } else {
-        take = is_nan_value(x) || (!is_nan_value(best) && x <= best);
-      }
-      if (take) {
+      if (cum_extreme_takes<Max>(x, best)) {
         best = x;
         best_i = i;
       }
