@@ -41,14 +41,15 @@ Tensor& vstack_out(TensorList tensors, Tensor& out) {
   return ember::cat_out(ember::atleast_2d(tensors), 0, out);
 }
 
+// row_stack is vstack's other name; only the error message names it.
 Tensor row_stack(TensorList tensors) {
   check_nonempty(tensors, "row_stack");
-  return ember::cat(ember::atleast_2d(tensors), 0);
+  return ember::vstack(tensors);
 }
 
 Tensor& row_stack_out(TensorList tensors, Tensor& out) {
   check_nonempty(tensors, "row_stack");
-  return ember::cat_out(ember::atleast_2d(tensors), 0, out);
+  return ember::vstack_out(tensors, out);
 }
 
 Tensor hstack(TensorList tensors) {

@@ -18,7 +18,9 @@
 #include <type_traits>
 
 #include <ember/core/Half.h>
+#include <ember/core/Tensor.h>
 #include <ember/native/Parallel.h>
+#include <ember/native/Reduce.h>
 
 
 #if defined(__x86_64__) && defined(__GNUC__) && defined(__linux__)
@@ -432,6 +434,36 @@ void parallel_chunks(int64_t n, int64_t cost, const F& f) {
 // How many threads parallel_chunks uses for `work` elements in total.
 inline int num_threads_for(int64_t work) {
   return work >= kGrainSize && !in_parallel_region() ? get_num_threads() : 1;
+}
+
+// Calls f(off_a, off_b) for every line of `a` along `dim` — offsets in elements of `a`
+// and of a tensor with strides `b_strides` (the same shape apart from dim's size) —
+// with the lines split across threads, `cost` elements of work each. `op` names the
+// operator in the too-many-dims error.
+template <typename F>
+void for_each_line(const Tensor& a, IntArrayRef b_strides, int64_t dim, int64_t cost, const char* op,
+                   const F& f) {
+  const int64_t nd = a.dim();
+  int64_t sizes[kMaxReduceDims], sa[kMaxReduceDims], sb[kMaxReduceDims];
+  int k = 0;
+  int64_t lines = 1;
+  EMBER_CHECK(nd <= kMaxReduceDims + 1, op, ": too many dims (", nd, ")");
+  for (int64_t d = nd - 1; d >= 0; --d) {
+    if (d == dim) continue;
+    sizes[k] = a.size(d);
+    sa[k] = a.stride(d);
+    sb[k] = b_strides[d];
+    lines *= sizes[k];
+    ++k;
+  }
+  parallel_chunks(lines, cost, [&](int64_t begin, int64_t end) {
+    OffsetCounter oc(k, sizes, sa, sb);
+    oc.seek(begin);
+    for (int64_t r = begin; r < end; ++r) {
+      f(oc.off_a, oc.off_b);
+      oc.next();
+    }
+  });
 }
 
 }  // namespace ember::native::cpu

@@ -70,34 +70,6 @@ void scan_kernel(const Tensor& out, const Tensor& in, int64_t dim) {
   });
 }
 
-// Calls line(in_offset, out_offset) for every line along `dim`, lines split across
-// threads; out_strides are those of the written tensor(s).
-template <typename F>
-void for_each_line(const Tensor& in, IntArrayRef out_strides, int64_t dim, const char* op, const F& line) {
-  const int64_t nd = in.dim();
-  const int64_t n = in.size(dim);
-  int64_t sizes[kMaxReduceDims], sin[kMaxReduceDims], sout[kMaxReduceDims];
-  int k = 0;
-  int64_t lines = 1;
-  EMBER_CHECK(nd <= kMaxReduceDims + 1, op, ": too many dims (", nd, ")");
-  for (int64_t d = nd - 1; d >= 0; --d) {
-    if (d == dim) continue;
-    sizes[k] = in.size(d);
-    sin[k] = in.stride(d);
-    sout[k] = out_strides[d];
-    lines *= sizes[k];
-    ++k;
-  }
-  parallel_chunks(lines, n, [&](int64_t b, int64_t e) {
-    OffsetCounter oc(k, sizes, sin, sout);
-    oc.seek(b);
-    for (int64_t r = b; r < e; ++r) {
-      line(oc.off_a, oc.off_b);
-      oc.next();
-    }
-  });
-}
-
 // log(exp(x) + exp(y)), PyTorch's _log_add_exp_helper: equal infinities stay as they are.
 template <typename A>
 A log_add_exp(A x, A y) {
@@ -113,7 +85,7 @@ void logcumsumexp_kernel(const Tensor& out, const Tensor& in, int64_t dim) {
     const scalar_t* src = static_cast<const scalar_t*>(in.data_ptr());
     scalar_t* dst = static_cast<scalar_t*>(out.data_ptr());
     const int64_t n = in.size(dim), si = in.stride(dim), so = out.stride(dim);
-    for_each_line(in, out.strides(), dim, "logcumsumexp", [&](int64_t ia, int64_t ob) {
+    for_each_line(in, out.strides(), dim, n, "logcumsumexp", [&](int64_t ia, int64_t ob) {
       A acc = -std::numeric_limits<A>::infinity();
       for (int64_t i = 0; i < n; ++i) {
         acc = log_add_exp(acc, static_cast<A>(src[ia + i * si]));
@@ -130,7 +102,7 @@ void cum_extreme_kernel(const Tensor& values, const Tensor& indices, const Tenso
     scalar_t* vals = static_cast<scalar_t*>(values.data_ptr());
     int64_t* idxs = static_cast<int64_t*>(indices.data_ptr());
     const int64_t n = in.size(dim), si = in.stride(dim), so = values.stride(dim);
-    for_each_line(in, values.strides(), dim, Max ? "cummax" : "cummin", [&](int64_t ia, int64_t ob) {
+    for_each_line(in, values.strides(), dim, n, Max ? "cummax" : "cummin", [&](int64_t ia, int64_t ob) {
       scalar_t best = src[ia];
       int64_t best_i = 0;
       for (int64_t i = 0; i < n; ++i) {

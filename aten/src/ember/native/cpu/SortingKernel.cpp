@@ -50,33 +50,6 @@ struct GreaterNanFirst {
   }
 };
 
-// Calls f(off_a, off_b) for every line of `a` along `dim` (offsets in elements of a
-// and b, which share a's shape apart from dim's size), lines split across threads.
-template <typename F>
-void for_each_line(const Tensor& a, const Tensor& b, int64_t dim, int64_t cost, const F& f) {
-  const int64_t nd = a.dim();
-  int64_t sizes[kMaxReduceDims], sa[kMaxReduceDims], sb[kMaxReduceDims];
-  int k = 0;
-  int64_t lines = 1;
-  EMBER_CHECK(nd <= kMaxReduceDims + 1, "sort: too many dims (", nd, ")");
-  for (int64_t d = nd - 1; d >= 0; --d) {
-    if (d == dim) continue;
-    sizes[k] = a.size(d);
-    sa[k] = a.stride(d);
-    sb[k] = b.stride(d);
-    lines *= sizes[k];
-    ++k;
-  }
-  parallel_chunks(lines, cost, [&](int64_t begin, int64_t end) {
-    OffsetCounter oc(k, sizes, sa, sb);
-    oc.seek(begin);
-    for (int64_t r = begin; r < end; ++r) {
-      f(oc.off_a, oc.off_b);
-      oc.next();
-    }
-  });
-}
-
 void sort_kernel(const Tensor& values, const Tensor& indices, int64_t dim, bool descending,
                  bool stable) {
   EMBER_DISPATCH_ALL_TYPES_AND_BOOL(values.dtype(), "sort", [&] {
@@ -86,7 +59,7 @@ void sort_kernel(const Tensor& values, const Tensor& indices, int64_t dim, bool 
     int64_t* ix = static_cast<int64_t*>(indices.data_ptr());
     const int64_t n = values.size(dim);
     const int64_t sv = values.stride(dim), si = indices.stride(dim);
-    for_each_line(values, indices, dim, n * 16, [&](int64_t ov, int64_t oi) {
+    for_each_line(values, indices.strides(), dim, n * 16, "sort", [&](int64_t ov, int64_t oi) {
       std::vector<elem_t> line(n);
       for (int64_t j = 0; j < n; ++j) line[j] = elem_t(static_cast<K>(v[ov + j * sv]), j);
       auto order = [&](auto cmp) {
@@ -121,7 +94,7 @@ void topk_kernel(const Tensor& values, const Tensor& indices, const Tensor& in, 
     const int64_t sx = in.stride(dim), sv = values.stride(dim), si = indices.stride(dim);
     // values and indices are contiguous and shaped alike (Sorting.cpp), so one offset
     // serves both.
-    for_each_line(in, values, dim, n * 8, [&](int64_t ox, int64_t ov) {
+    for_each_line(in, values.strides(), dim, n * 8, "sort", [&](int64_t ox, int64_t ov) {
       std::vector<elem_t> line(n);
       for (int64_t j = 0; j < n; ++j) line[j] = elem_t(static_cast<K>(x[ox + j * sx]), j);
       auto select = [&](auto cmp) {
@@ -195,7 +168,7 @@ void select_kernel(const Tensor& values, const Tensor& indices, const Tensor& in
     const int64_t n = in.size(dim);
     const int64_t sx = in.stride(dim);
     // values and indices are contiguous and shaped alike: one offset serves both.
-    for_each_line(in, values, dim, n * 8, [&](int64_t ox, int64_t ov) {
+    for_each_line(in, values.strides(), dim, n * 8, "sort", [&](int64_t ox, int64_t ov) {
       std::vector<K> line(n);
       for (int64_t j = 0; j < n; ++j) line[j] = static_cast<K>(x[ox + j * sx]);
       K value{};
