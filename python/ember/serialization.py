@@ -221,14 +221,11 @@ class _StorageType:
 
 
 def _rebuild_tensor(storage: Any, storage_offset: int, size: Any, stride: Any, *rest: Any) -> Any:
+    """torch._utils._rebuild_tensor(_v2/_v3): a view of the storage. The trailing
+    arguments (requires_grad, hooks, metadata) are dropped: ember has no autograd yet,
+    so a tensor loads as data."""
     ember = _ember()
     return ember.as_strided(storage, tuple(size), tuple(stride), storage_offset)
-
-
-def _rebuild_tensor_v2(storage: Any, storage_offset: int, size: Any, stride: Any, requires_grad: bool = False,
-                       backward_hooks: Any = None, metadata: Any = None) -> Any:
-    # requires_grad is dropped: ember has no autograd yet, so a tensor loads as data.
-    return _rebuild_tensor(storage, storage_offset, size, stride)
 
 
 def _rebuild_parameter(data: Any, requires_grad: bool = False, backward_hooks: Any = None, *rest: Any) -> Any:
@@ -253,9 +250,7 @@ class _Unpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
         ember = _ember()
         if module == "torch._utils":
-            if name in ("_rebuild_tensor_v2", "_rebuild_tensor_v3"):
-                return _rebuild_tensor_v2
-            if name == "_rebuild_tensor":
+            if name in ("_rebuild_tensor", "_rebuild_tensor_v2", "_rebuild_tensor_v3"):
                 return _rebuild_tensor
             if name in ("_rebuild_parameter", "_rebuild_parameter_with_state"):
                 return _rebuild_parameter
